@@ -1,0 +1,66 @@
+package org.recsregistry.common;
+
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.List;
+
+/** Maps every exception to an RFC 9457 problem; no stack trace or internal detail reaches a client. */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response invalidParameters(InvalidParametersException e, UriInfo uri) {
+        return problem(400, "invalid-parameters", "Invalid parameters", e.getMessage(), uri, e.invalidParams());
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.InvalidParam> params = e.getConstraintViolations().stream()
+                .map(v -> new Problem.InvalidParam(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return problem(400, "invalid-parameters", "Invalid parameters",
+                new InvalidParametersException(params).getMessage(), uri, params);
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(NotFoundProblem e, UriInfo uri) {
+        return problem(404, "not-found", "Not found", e.getMessage(), uri, null);
+    }
+
+    /** Keeps the status the framework chose (404 unknown path, 405, 406, 415 ...). */
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("Request failed", e);
+            return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
+        }
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known == null ? "Client error" : known.getReasonPhrase();
+        return problem(status, "http-" + status, title, title, uri, null);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Exception e, UriInfo uri) {
+        LOG.error("Unexpected error", e);
+        return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
+    }
+
+    static Response problem(int status, String type, String title, String detail, UriInfo uri,
+                            List<Problem.InvalidParam> invalidParams) {
+        Problem body = new Problem(Problem.TYPE_BASE + type, title, status, detail,
+                uri == null ? null : uri.getRequestUri().getRawPath(), invalidParams);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot < 0 ? path : path.substring(dot + 1);
+    }
+}

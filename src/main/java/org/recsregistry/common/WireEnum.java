@@ -1,0 +1,26 @@
+package org.recsregistry.common;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** An enum whose JSON, query-parameter and database form is its lower-case name. */
+public interface WireEnum {
+
+    String name();
+
+    @JsonValue
+    default String wire() {
+        return name().toLowerCase();
+    }
+
+    static <E extends Enum<E> & WireEnum> Optional<E> parse(Class<E> type, String value) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equals(value)).findFirst();
+    }
+
+    static <E extends Enum<E> & WireEnum> String allowed(Class<E> type) {
+        return Arrays.stream(type.getEnumConstants()).map(WireEnum::wire).collect(Collectors.joining(", "));
+    }
+}

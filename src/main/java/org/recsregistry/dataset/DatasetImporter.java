@@ -1,0 +1,245 @@
+package org.recsregistry.dataset;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.recsregistry.addressee.Addressee;
+import org.recsregistry.dataset.DatasetFiles.EventEntry;
+import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
+import org.recsregistry.dataset.DatasetFiles.SourceFile;
+import org.recsregistry.recommendation.Recommendation;
+import org.recsregistry.recommendation.RecommendationAddressee;
+import org.recsregistry.recommendation.RecommendationLink;
+import org.recsregistry.recommendation.StatusEvent;
+import org.recsregistry.recommendation.StatusHistory;
+import org.recsregistry.source.Source;
+import org.recsregistry.theme.Theme;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Imports the dataset: upserts by id, appends status events that are not there yet, and never
+ * edits or removes an event already recorded. Running it twice changes nothing the second time.
+ */
+@ApplicationScoped
+public class DatasetImporter {
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasRecommendations() {
+        return Recommendation.count() > 0;
+    }
+
+    @Transactional
+    public ImportReport importDataset(DatasetReader.Dataset dataset) {
+        ImportReport report = new ImportReport();
+        Instant now = Instant.now();
+        dataset.vocabulary().addressees().forEach(entry -> upsertAddressee(entry, now, report));
+        dataset.vocabulary().themes().forEach(entry -> upsertTheme(entry, now, report));
+        Map<String, Recommendation> byId = new HashMap<>();
+        for (SourceFile file : dataset.sources()) {
+            Source source = upsertSource(file.source(), now, report);
+            for (RecommendationEntry entry : file.recommendations()) {
+                byId.put(entry.id(), upsertRecommendation(source, entry, now, report));
+            }
+        }
+        Recommendation.flush();
+        for (SourceFile file : dataset.sources()) {
+            for (RecommendationEntry entry : file.recommendations()) {
+                Recommendation recommendation = byId.get(entry.id());
+                boolean changed = syncLinks(recommendation, entry, byId);
+                changed |= appendEvents(recommendation, entry.statusEvents(), report);
+                if (changed) {
+                    recommendation.updatedAt = now;
+                }
+            }
+        }
+        return report;
+    }
+
+    private static void upsertAddressee(DatasetFiles.AddresseeEntry entry, Instant now, ImportReport report) {
+        Addressee addressee = Addressee.findById(entry.code());
+        if (addressee == null) {
+            addressee = new Addressee();
+            addressee.code = entry.code();
+            report.created("addressee", entry.code());
+        } else if (Objects.equals(addressee.name, entry.name()) && addressee.kind == entry.kind()) {
+            report.unchanged("addressee");
+            return;
+        } else {
+            report.updated("addressee", entry.code());
+        }
+        addressee.name = entry.name();
+        addressee.kind = entry.kind();
+        addressee.updatedAt = now;
+        addressee.persist();
+    }
+
+    private static void upsertTheme(DatasetFiles.ThemeEntry entry, Instant now, ImportReport report) {
+        Theme theme = Theme.findById(entry.code());
+        if (theme == null) {
+            theme = new Theme();
+            theme.code = entry.code();
+            report.created("theme", entry.code());
+        } else if (Objects.equals(theme.name, entry.name())) {
+            report.unchanged("theme");
+            return;
+        } else {
+            report.updated("theme", entry.code());
+        }
+        theme.name = entry.name();
+        theme.updatedAt = now;
+        theme.persist();
+    }
+
+    private static Source upsertSource(DatasetFiles.SourceEntry entry, Instant now, ImportReport report) {
+        Source source = Source.findById(entry.id());
+        if (source == null) {
+            source = new Source();
+            source.id = entry.id();
+            source.createdAt = now;
+            report.created("source", entry.id());
+        } else if (Objects.equals(source.title, entry.title()) && Objects.equals(source.publisher, entry.publisher())
+                && source.kind == entry.kind() && Objects.equals(source.publishedDate, entry.publishedDate())
+                && source.datePrecision == precision(entry) && Objects.equals(source.url, entry.url())
+                && Objects.equals(source.seedFile, entry.seedFile())) {
+            report.unchanged("source");
+            return source;
+        } else {
+            report.updated("source", entry.id());
+        }
+        source.title = entry.title();
+        source.publisher = entry.publisher();
+        source.kind = entry.kind();
+        source.publishedDate = entry.publishedDate();
+        source.datePrecision = precision(entry);
+        source.url = entry.url();
+        source.seedFile = entry.seedFile();
+        source.updatedAt = now;
+        source.persist();
+        return source;
+    }
+
+    private static org.recsregistry.source.DatePrecision precision(DatasetFiles.SourceEntry entry) {
+        return entry.datePrecision() == null ? org.recsregistry.source.DatePrecision.DAY : entry.datePrecision();
+    }
+
+    private static Recommendation upsertRecommendation(Source source, RecommendationEntry entry, Instant now,
+                                                       ImportReport report) {
+        Recommendation found = Recommendation.findById(entry.id());
+        boolean created = found == null;
+        Recommendation r = created ? new Recommendation() : found;
+        if (created) {
+            r.id = entry.id();
+            r.createdAt = now;
+        }
+        Set<String> themes = Set.copyOf(entry.themes());
+        Set<String> addressees = Set.copyOf(entry.addressees());
+        boolean same = !created && r.source == source && Objects.equals(r.locator, entry.locator())
+                && Objects.equals(r.text, entry.text()) && r.textVerified == entry.textVerified()
+                && Objects.equals(r.summary, entry.summary())
+                && r.themes.stream().map(t -> t.code).collect(Collectors.toSet()).equals(themes)
+                && r.addressees.stream().map(a -> a.id.addresseeCode()).collect(Collectors.toSet()).equals(addressees);
+        if (same) {
+            report.unchanged("recommendation");
+            return r;
+        }
+        r.source = source;
+        r.locator = entry.locator();
+        r.text = entry.text();
+        r.textVerified = entry.textVerified();
+        r.summary = entry.summary();
+        r.updatedAt = now;
+        r.themes.clear();
+        entry.themes().forEach(code -> r.themes.add(require(Theme.findById(code), "theme", code, entry)));
+        // An addressee with recorded history stays: history is never dropped by an import.
+        r.addressees.removeIf(a -> !addressees.contains(a.id.addresseeCode())
+                && StatusEvent.count("recommendationId = ?1 and addresseeCode = ?2", r.id, a.id.addresseeCode()) == 0);
+        Set<String> present = r.addressees.stream().map(a -> a.id.addresseeCode()).collect(Collectors.toSet());
+        for (String code : entry.addressees()) {
+            if (!present.contains(code)) {
+                r.addressees.add(new RecommendationAddressee(r, require(Addressee.findById(code), "addressee", code, entry)));
+            }
+        }
+        r.refreshOverallStatus();
+        r.persist();
+        if (created) {
+            report.created("recommendation", r.id);
+        } else {
+            report.updated("recommendation", r.id);
+        }
+        return r;
+    }
+
+    private static boolean syncLinks(Recommendation r, RecommendationEntry entry, Map<String, Recommendation> byId) {
+        Set<String> wanted = entry.links().stream().map(l -> l.target() + " " + l.relation().wire())
+                .collect(Collectors.toSet());
+        Set<String> present = r.links.stream().map(l -> l.to.id + " " + l.relation.wire()).collect(Collectors.toSet());
+        if (wanted.equals(present)) {
+            return false;
+        }
+        r.links.removeIf(l -> !wanted.contains(l.to.id + " " + l.relation.wire()));
+        for (DatasetFiles.LinkEntry link : entry.links()) {
+            if (!present.contains(link.target() + " " + link.relation().wire())) {
+                RecommendationLink added = new RecommendationLink();
+                added.from = r;
+                Recommendation target = byId.get(link.target());
+                added.to = target != null ? target
+                        : require(Recommendation.findById(link.target()), "link target", link.target(), entry);
+                added.relation = link.relation();
+                r.links.add(added);
+            }
+        }
+        return true;
+    }
+
+    /** Appends the events not yet recorded and moves each pair's current status to its latest event. */
+    private static boolean appendEvents(Recommendation r, List<EventEntry> events, ImportReport report) {
+        boolean appended = false;
+        for (EventEntry entry : events) {
+            boolean present = StatusEvent.count("recommendationId = ?1 and addresseeCode = ?2 and toStatus = ?3"
+                            + " and effectiveDate = ?4 and evidenceTitle = ?5",
+                    r.id, entry.addressee(), entry.status(), entry.effectiveDate(), entry.evidence().title()) > 0;
+            if (present) {
+                report.eventAlreadyPresent();
+                continue;
+            }
+            RecommendationAddressee pair = r.addressees.stream()
+                    .filter(a -> a.id.addresseeCode().equals(entry.addressee())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("Recommendation " + r.id
+                            + " has a status event for " + entry.addressee() + ", which it is not addressed to"));
+            StatusEvent event = new StatusEvent();
+            event.recommendationId = r.id;
+            event.addresseeCode = entry.addressee();
+            event.fromStatus = StatusHistory.statusBefore(r.id, entry.addressee(), entry.effectiveDate());
+            event.toStatus = entry.status();
+            event.effectiveDate = entry.effectiveDate();
+            event.confidence = entry.confidence();
+            event.evidenceTitle = entry.evidence().title();
+            event.evidencePublisher = entry.evidence().publisher();
+            event.evidenceDate = entry.evidence().date();
+            event.evidenceUrl = entry.evidence().url();
+            event.evidenceExcerpt = entry.evidence().excerpt();
+            event.note = entry.note();
+            event.persistAndFlush();
+            StatusHistory.refreshCurrent(pair);
+            report.eventAppended();
+            appended = true;
+        }
+        if (appended) {
+            r.refreshOverallStatus();
+        }
+        return appended;
+    }
+
+    private static <T> T require(T found, String what, String code, RecommendationEntry entry) {
+        if (found == null) {
+            throw new IllegalArgumentException("Recommendation " + entry.id() + " names unknown " + what + " " + code);
+        }
+        return found;
+    }
+}

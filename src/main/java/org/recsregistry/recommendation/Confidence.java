@@ -1,0 +1,23 @@
+package org.recsregistry.recommendation;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import jakarta.persistence.Converter;
+import org.recsregistry.common.WireEnum;
+import org.recsregistry.common.WireEnumConverter;
+
+/** How strongly the evidence of a status event supports it. */
+public enum Confidence implements WireEnum {
+    HIGH, MEDIUM, LOW;
+
+    @JsonCreator
+    public static Confidence fromWire(String value) {
+        return WireEnum.parse(Confidence.class, value).orElseThrow(() -> new IllegalArgumentException(value));
+    }
+
+    @Converter(autoApply = true)
+    public static class JpaConverter extends WireEnumConverter<Confidence> {
+        public JpaConverter() {
+            super(Confidence.class);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.recsregistry.recommendation;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The position after the last item of a page: the sort it belongs to, that item's sort key and
+ * its id. Opaque to clients (base64url of a small JSON object).
+ */
+record Cursor(String sort, String key, String id) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    String encode() {
+        try {
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(this));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Empty when the text is not a cursor this service wrote. */
+    static Optional<Cursor> decode(String text) {
+        try {
+            Cursor cursor = JSON.readValue(Base64.getUrlDecoder().decode(text.getBytes(StandardCharsets.US_ASCII)),
+                    Cursor.class);
+            return cursor == null || cursor.sort() == null || cursor.key() == null || cursor.id() == null
+                    ? Optional.empty() : Optional.of(cursor);
+        } catch (IllegalArgumentException | java.io.IOException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package org.recsregistry.stats;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.panache.common.Sort;
+import org.recsregistry.addressee.Addressee;
+import org.recsregistry.recommendation.Status;
+import org.recsregistry.source.Source;
+import org.recsregistry.stats.dto.StatsView;
+import org.recsregistry.stats.dto.StatusView;
+import org.recsregistry.theme.Theme;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/** Counts of recommendations by addressee, source, theme and status: what lists and dashboards show. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class StatsService {
+
+    /** The key of {@link #overall()} and {@link #pairs()}, which have one group only. */
+    public static final String ALL = "";
+
+    @Inject
+    EntityManager em;
+
+    /** Per addressee: its recommendations by that addressee's own status. */
+    public StatusCounts byAddressee() {
+        return new StatusCounts(rows("select addressee_code, status, count(*) from recommendation_addressee"
+                + " group by addressee_code, status"));
+    }
+
+    /** Per source: its recommendations by overall status. */
+    public StatusCounts bySource() {
+        return new StatusCounts(rows("select source_id, overall_status, count(*) from recommendation"
+                + " group by source_id, overall_status"));
+    }
+
+    /** Per theme: its recommendations by overall status. */
+    public StatusCounts byTheme() {
+        return new StatusCounts(rows("select rt.theme_code, r.overall_status, count(*) from recommendation_theme rt"
+                + " join recommendation r on r.id = rt.recommendation_id group by rt.theme_code, r.overall_status"));
+    }
+
+    /** All recommendations by overall status; read with key {@link #ALL}. */
+    public StatusCounts overall() {
+        return new StatusCounts(rows("select '' as k, overall_status, count(*) from recommendation"
+                + " group by overall_status"));
+    }
+
+    /** (recommendation, addressee) pairs by status; read with key {@link #ALL}. */
+    public StatusCounts pairs() {
+        return new StatusCounts(rows("select '' as k, status, count(*) from recommendation_addressee group by status"));
+    }
+
+    public StatsView stats() {
+        StatusCounts overall = overall();
+        StatusCounts addressees = byAddressee();
+        StatusCounts sources = bySource();
+        StatusCounts themes = byTheme();
+        return new StatsView(overall.total(ALL), overall.of(ALL),
+                Addressee.<Addressee>listAll(Sort.by("code")).stream()
+                        .map(a -> group(a.code, a.name, addressees)).toList(),
+                Source.<Source>listAll(Sort.by("id")).stream()
+                        .map(s -> group(s.id, s.title, sources)).toList(),
+                Theme.<Theme>listAll(Sort.by("code")).stream()
+                        .map(t -> group(t.code, t.name, themes)).toList());
+    }
+
+    public List<StatusView> statuses() {
+        Map<String, Long> recommendations = overall().of(ALL);
+        Map<String, Long> pairs = pairs().of(ALL);
+        return Arrays.stream(Status.values())
+                .map(s -> new StatusView(s, s.description(), recommendations.get(s.wire()), pairs.get(s.wire())))
+                .toList();
+    }
+
+    private static StatsView.Group group(String key, String name, StatusCounts counts) {
+        return new StatsView.Group(key, name, counts.total(key), counts.of(key));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> rows(String sql) {
+        return em.createNativeQuery(sql).getResultList();
+    }
+}

@@ -1,0 +1,36 @@
+package org.recsregistry.stats;
+
+import org.recsregistry.recommendation.Status;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Counts per status for many keys (an addressee, a source ...), read from grouped query rows. */
+public final class StatusCounts {
+
+    private final Map<String, Map<String, Long>> byKey = new HashMap<>();
+
+    /** Rows of (key, status, count). */
+    StatusCounts(List<Object[]> rows) {
+        for (Object[] row : rows) {
+            byKey.computeIfAbsent((String) row[0], k -> new HashMap<>())
+                    .put((String) row[1], ((Number) row[2]).longValue());
+        }
+    }
+
+    /** Every status in vocabulary order, zero where there is none. */
+    public Map<String, Long> of(String key) {
+        Map<String, Long> counts = byKey.getOrDefault(key, Map.of());
+        Map<String, Long> all = new LinkedHashMap<>();
+        for (Status status : Status.values()) {
+            all.put(status.wire(), counts.getOrDefault(status.wire(), 0L));
+        }
+        return all;
+    }
+
+    public long total(String key) {
+        return byKey.getOrDefault(key, Map.of()).values().stream().mapToLong(Long::longValue).sum();
+    }
+}
