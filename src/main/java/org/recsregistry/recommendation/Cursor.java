@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.Optional;
 
@@ -20,6 +22,19 @@ record Cursor(String sort, String key, String id) {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(this));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Whether the key can be a value of the given sort key, so that a tampered key cannot reach SQL. */
+    boolean fits(SortOrder order) {
+        if (!order.isTimestamp()) {
+            return true;
+        }
+        try {
+            OffsetDateTime.parse(key);
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
         }
     }
 

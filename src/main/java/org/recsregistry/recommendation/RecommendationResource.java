@@ -83,6 +83,8 @@ public class RecommendationResource {
         })).orElse(null);
         if (after != null && spec != null && !after.sort().equals(spec.param())) {
             params.reject("cursor", "belongs to sort '" + after.sort() + "', not '" + spec.param() + "'");
+        } else if (after != null && spec != null && !after.fits(spec.key())) {
+            params.reject("cursor", "is not a cursor this service issued");
         }
         RecommendationQuery query = new RecommendationQuery(
                 params.repeated("addressee", addressee),

@@ -2,6 +2,8 @@ package org.recsregistry.recommendation;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.persistence.Converter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.common.WireEnum;
 import org.recsregistry.common.WireEnumConverter;
 
@@ -10,6 +12,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Implementation status of a recommendation for one addressee. */
+@Schema(name = "Status", type = SchemaType.STRING, enumeration = {"not_implemented", "in_progress"})
 public enum Status implements WireEnum {
     NOT_IMPLEMENTED("The addressee has not acted on it, on the evidence available."),
     IN_PROGRESS("The addressee has started to act on it; the work is under way."),
