@@ -12,7 +12,10 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** Implementation status of a recommendation for one addressee. */
-@Schema(name = "Status", type = SchemaType.STRING, enumeration = {"not_implemented", "in_progress"})
+@Schema(name = "Status", type = SchemaType.STRING, enumeration = {"not_implemented", "in_progress",
+        "partially_implemented", "implemented", "rejected", "superseded", "unknown"},
+        description = "not_implemented, in_progress, partially_implemented, implemented, rejected (refused by the addressee), "
+                + "superseded, unknown (no public evidence either way). See GET /api/v1/statuses.")
 public enum Status implements WireEnum {
     NOT_IMPLEMENTED("The addressee has not acted on it, on the evidence available."),
     IN_PROGRESS("The addressee has started to act on it; the work is under way."),
