@@ -6,25 +6,28 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.recsregistry.recommendation.Recommendation;
 
-/** Loads the curated dataset into an empty database when the application starts. */
+/** Imports the curated dataset when the application starts, as registry.dataset.import says. */
 @ApplicationScoped
 class DatasetStartup {
 
     private static final Logger LOG = Logger.getLogger(DatasetStartup.class);
 
+    /** When to import: into an empty database only, on every start, or never. */
+    enum Mode { IF_EMPTY, ALWAYS, NEVER }
+
     @Inject
     DatasetImporter importer;
 
-    @ConfigProperty(name = "registry.dataset.import-on-start", defaultValue = "true")
-    boolean importOnStart;
+    @ConfigProperty(name = "registry.dataset.import", defaultValue = "if-empty")
+    String mode;
 
     void onStart(@Observes StartupEvent event) {
-        if (!importOnStart || importer.hasRecommendations()) {
+        Mode chosen = Mode.valueOf(mode.trim().toUpperCase().replace('-', '_'));
+        if (chosen == Mode.NEVER || (chosen == Mode.IF_EMPTY && importer.hasRecommendations())) {
             return;
         }
         ImportReport report = importer.importDataset(DatasetReader.read());
-        LOG.infof("Dataset imported into an empty database: %s", report);
+        LOG.infof("Dataset imported: %s", report);
     }
 }
