@@ -17,6 +17,8 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 public class ConditionalGetFilters {
 
     private static final String API_PREFIX = "/api/";
+    /** The change feed answers its own conditional GETs from the feed head, and streams cannot carry headers late. */
+    private static final String FEED_PREFIX = "/api/v1/changes";
     private static final String REVISION = ConditionalGetFilters.class.getName() + ".revision";
 
     @Inject
@@ -48,6 +50,7 @@ public class ConditionalGetFilters {
     private static boolean isApiRead(ContainerRequestContext context) {
         String method = context.getMethod();
         return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
-                && context.getUriInfo().getPath().startsWith(API_PREFIX);
+                && context.getUriInfo().getPath().startsWith(API_PREFIX)
+                && !context.getUriInfo().getPath().startsWith(FEED_PREFIX);
     }
 }

@@ -1,8 +1,10 @@
 package org.recsregistry.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
+import org.recsregistry.change.ChangeRecorder;
 import org.recsregistry.dataset.DatasetFiles.EventEntry;
 import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
 import org.recsregistry.dataset.DatasetFiles.SourceFile;
@@ -29,6 +31,9 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DatasetImporter {
 
+    @Inject
+    ChangeRecorder changes;
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean hasRecommendations() {
         return Recommendation.count() > 0;
@@ -48,12 +53,18 @@ public class DatasetImporter {
             }
         }
         Recommendation.flush();
+        Set<String> changedIds = Set.copyOf(report.changedIds());
         for (SourceFile file : dataset.sources()) {
             for (RecommendationEntry entry : file.recommendations()) {
                 Recommendation recommendation = byId.get(entry.id());
-                boolean changed = syncLinks(recommendation, entry, byId);
-                changed |= appendEvents(recommendation, entry.statusEvents(), report);
-                if (changed) {
+                if (syncLinks(recommendation, entry, byId)) {
+                    recommendation.updatedAt = now;
+                    if (!changedIds.contains(recommendation.id)) {
+                        report.updated("links", recommendation.id);
+                        changes.updated(recommendation.id);
+                    }
+                }
+                if (appendEvents(recommendation, entry.statusEvents(), report)) {
                     recommendation.updatedAt = now;
                 }
             }
@@ -128,7 +139,7 @@ public class DatasetImporter {
         return entry.datePrecision() == null ? org.recsregistry.source.DatePrecision.DAY : entry.datePrecision();
     }
 
-    private static Recommendation upsertRecommendation(Source source, RecommendationEntry entry, Instant now,
+    private Recommendation upsertRecommendation(Source source, RecommendationEntry entry, Instant now,
                                                        ImportReport report) {
         Recommendation found = Recommendation.findById(entry.id());
         boolean created = found == null;
@@ -169,8 +180,10 @@ public class DatasetImporter {
         r.persist();
         if (created) {
             report.created("recommendation", r.id);
+            changes.created(r.id);
         } else {
             report.updated("recommendation", r.id);
+            changes.updated(r.id);
         }
         return r;
     }
@@ -198,7 +211,7 @@ public class DatasetImporter {
     }
 
     /** Appends the events not yet recorded and moves each pair's current status to its latest event. */
-    private static boolean appendEvents(Recommendation r, List<EventEntry> events, ImportReport report) {
+    private boolean appendEvents(Recommendation r, List<EventEntry> events, ImportReport report) {
         boolean appended = false;
         for (EventEntry entry : events) {
             boolean present = StatusEvent.count("recommendationId = ?1 and addresseeCode = ?2 and toStatus = ?3"
@@ -226,6 +239,7 @@ public class DatasetImporter {
             event.evidenceExcerpt = entry.evidence().excerpt();
             event.note = entry.note();
             event.persistAndFlush();
+            changes.statusChanged(event);
             StatusHistory.refreshCurrent(pair);
             report.eventAppended();
             appended = true;

@@ -1,0 +1,123 @@
+package org.recsregistry.change;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Follows the feed head through PostgreSQL LISTEN/NOTIFY, so that long polls, streams and
+ * webhook senders on every instance wake when a change commits, wherever it was written.
+ */
+@ApplicationScoped
+public class FeedNotifications {
+
+    static final String CHANNEL = "registry_changes";
+    private static final Logger LOG = Logger.getLogger(FeedNotifications.class);
+    private static final int POLL_MILLIS = 1000;
+
+    private record Waiter(long after, CompletableFuture<Long> future) {
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    ChangeFeed feed;
+
+    private final AtomicLong head = new AtomicLong();
+    private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
+    private volatile boolean running;
+    private Thread listener;
+
+    void onStart(@Observes StartupEvent event) {
+        head.set(feed.head());
+        running = true;
+        listener = new Thread(this::listen, "feed-notifications");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (listener != null) {
+            listener.interrupt();
+        }
+        waiters.forEach(w -> w.future().complete(head.get()));
+    }
+
+    /** The newest feed position this instance has been told of. */
+    public long head() {
+        return head.get();
+    }
+
+    /** Completes with the new head once the feed has moved past {@code after}; at once if it has. */
+    public CompletionStage<Long> moved(long after) {
+        CompletableFuture<Long> future = new CompletableFuture<>();
+        waiters.add(new Waiter(after, future));
+        wake();
+        return future;
+    }
+
+    /** Lets go of a waiter whose caller stopped waiting. */
+    public void forget(CompletionStage<Long> stage) {
+        waiters.removeIf(w -> w.future() == stage);
+    }
+
+    private void advance(long seq) {
+        head.accumulateAndGet(seq, Math::max);
+        wake();
+    }
+
+    private void wake() {
+        long current = head.get();
+        waiters.removeIf(w -> w.after() < current && w.future().complete(current));
+    }
+
+    private void listen() {
+        while (running) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
+                statement.execute("listen " + CHANNEL);
+                // Anything committed before LISTEN took effect is read here, so nothing slips between.
+                advance(feed.head());
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            advance(Long.parseLong(n.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException | RuntimeException e) {
+                if (running) {
+                    LOG.warnf("Feed notifications interrupted (%s); reconnecting", e.getMessage());
+                    sleepQuietly();
+                }
+            }
+        }
+    }
+
+    private static void sleepQuietly() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
