@@ -1,7 +1,15 @@
 package org.recsregistry.common;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -31,6 +39,33 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundProblem e, UriInfo uri) {
         return problem(404, "not-found", "Not found", e.getMessage(), uri, null);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(problem(401, "unauthorized", "Unauthorized",
+                        "This needs 'Authorization: Bearer <token>' with a valid token.", uri, null))
+                .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return problem(403, "forbidden", "Forbidden", "Your token does not have the role this needs.", uri, null);
+    }
+
+    /** Unreadable JSON, a wrong type or an unknown field in a request body. */
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("body")
+                : "body";
+        String reason = e instanceof UnrecognizedPropertyException ? "unknown field"
+                : e instanceof JsonParseException ? "is not valid JSON"
+                : "has the wrong type or format";
+        return problem(400, "invalid-body", "Invalid request body", "The request body cannot be read.", uri,
+                List.of(new Problem.InvalidParam(field, reason)));
     }
 
     /** Keeps the status the framework chose (404 unknown path, 405, 406, 415 ...). */

@@ -1,0 +1,66 @@
+package org.recsregistry.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.common.Page;
+import org.recsregistry.security.dto.TokenRequest;
+import org.recsregistry.security.dto.TokenView;
+
+/** Personal API tokens, managed by admins. */
+@Path("/api/v1/tokens")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Tokens")
+@RolesAllowed(Roles.ADMIN)
+@SecurityRequirement(name = "bearer")
+public class TokenResource {
+
+    @Inject
+    TokenService tokens;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Issue a personal API token", description = "The secret is in this answer only; keep it.")
+    @APIResponse(responseCode = "201", description = "The token, with its secret.")
+    public RestResponse<TokenView> create(@Valid @NotNull TokenRequest request, @Context UriInfo uri) {
+        TokenView created = tokens.create(request, identity.getPrincipal().getName());
+        return RestResponse.ResponseBuilder.<TokenView>created(
+                uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build()).entity(created).build();
+    }
+
+    @GET
+    @Operation(summary = "List personal API tokens", description = "Without their secrets, which are not kept.")
+    @APIResponse(responseCode = "200", description = "Every token, revoked ones included.")
+    public Page<TokenView> list() {
+        return Page.of(tokens.list());
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(summary = "Revoke a personal API token")
+    @APIResponse(responseCode = "204", description = "Revoked (or already revoked).")
+    public void revoke(@Parameter(description = "Token id.", example = "3") @PathParam("id") long id) {
+        tokens.revoke(id);
+    }
+}
