@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 
@@ -19,4 +20,6 @@ public class Addressee extends PanacheEntityBase {
     public AddresseeKind kind;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Version
+    public long version;
 }

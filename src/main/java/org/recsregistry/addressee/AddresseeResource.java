@@ -1,59 +1,105 @@
 package org.recsregistry.addressee;
 
-import io.quarkus.panache.common.Sort;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.addressee.dto.AddresseeCreate;
+import org.recsregistry.addressee.dto.AddresseeEdit;
 import org.recsregistry.addressee.dto.AddresseeView;
-import org.recsregistry.common.NotFoundProblem;
+import org.recsregistry.common.MergePatch;
+import org.recsregistry.common.OwnValidators;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.Problem;
-import org.recsregistry.stats.StatsService;
-import org.recsregistry.stats.StatusCounts;
+import org.recsregistry.common.RecordResponses;
+import org.recsregistry.security.Roles;
 
 /** The addressees: States, UN bodies and mandates, organisations. */
 @Path("/api/v1/addressees")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Addressees")
-@Transactional(Transactional.TxType.SUPPORTS)
 public class AddresseeResource {
 
     @Inject
-    StatsService stats;
+    AddresseeService service;
+    @Inject
+    RecordResponses responses;
 
     @GET
     @Operation(summary = "List addressees", description = "All addressees by code, with recommendation counts.")
     @APIResponse(responseCode = "200", description = "Every addressee.")
     public Page<AddresseeView> list() {
-        StatusCounts counts = stats.byAddressee();
-        return Page.of(Addressee.<Addressee>listAll(Sort.by("code")).stream().map(a -> view(a, counts)).toList());
+        return Page.of(service.list());
     }
 
     @GET
     @Path("/{code}")
-    @Operation(summary = "Get one addressee")
+    @OwnValidators
+    @Operation(summary = "Get one addressee", description = "Its ETag is the one to send as If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The addressee.")
     @APIResponse(responseCode = "404", description = "No addressee has this code.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public AddresseeView get(@Parameter(description = "Addressee code.", example = "DPRK") @PathParam("code") String code) {
-        Addressee addressee = Addressee.findById(code);
-        if (addressee == null) {
-            throw new NotFoundProblem("addressee", code);
-        }
-        return view(addressee, stats.byAddressee());
+    public RestResponse<AddresseeView> get(
+            @Parameter(description = "Addressee code.", example = "DPRK") @PathParam("code") String code,
+            @Context Request request, @Context HttpHeaders headers) {
+        AddresseeView addressee = service.get(code);
+        return responses.read(request, headers, addressee.version(), addressee);
     }
 
-    private static AddresseeView view(Addressee a, StatusCounts counts) {
-        return new AddresseeView(a.code, a.name, a.kind, counts.total(a.code), counts.of(a.code));
+    @POST
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create an addressee", description = "Needs a curator.")
+    @APIResponse(responseCode = "201", description = "Created.")
+    @APIResponse(responseCode = "409", description = "The code is taken.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AddresseeView> create(@Valid @NotNull AddresseeCreate body, @Context UriInfo uri) {
+        AddresseeView created = service.create(body);
+        return responses.created(uri.getAbsolutePathBuilder().path(created.code()).build(), created.version(), created);
+    }
+
+    @PATCH
+    @Path("/{code}")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = "bearer")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change an addressee (JSON Merge Patch)", description = "Needs a curator and If-Match.")
+    @APIResponse(responseCode = "200", description = "The changed addressee.")
+    @APIResponse(responseCode = "412", description = "If-Match is stale.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<AddresseeView> update(
+            @Parameter(description = "Addressee code.", example = "RUS") @PathParam("code") String code,
+            @Parameter(description = "The ETag as last read.", example = "\"0.812\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
+                    schema = @Schema(implementation = AddresseeEdit.class))) JsonNode patch) {
+        AddresseeView updated = service.update(code, ifMatch, patch);
+        return responses.written(updated.version(), updated);
     }
 }

@@ -4,11 +4,15 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import java.util.Date;
 
 /**
  * ETag and Last-Modified on every API read, and 304 answers to matching conditional GETs,
@@ -25,18 +29,21 @@ public class ConditionalGetFilters {
     RegistryState state;
 
     @ServerRequestFilter
-    public Response answerNotModified(ContainerRequestContext context, Request request) {
-        if (!isApiRead(context)) {
+    public Response answerNotModified(ContainerRequestContext context, Request request, ResourceInfo resource) {
+        if (!isApiRead(context) || resource.getResourceMethod().isAnnotationPresent(OwnValidators.class)) {
             return null;
         }
         RegistryState.Revision revision = state.current();
         context.setProperty(REVISION, revision);
-        // If-None-Match, when present, decides alone (RFC 9110 13.2.2).
-        Response.ResponseBuilder notModified = context.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null
-                ? request.evaluatePreconditions(revision.etag())
-                : request.evaluatePreconditions(revision.lastModified(), revision.etag());
-        return notModified == null ? null
-                : notModified.tag(revision.etag()).lastModified(revision.lastModified()).build();
+        boolean unchanged = notModified(context.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH) != null, request,
+                revision.lastModified(), revision.etag());
+        return unchanged ? Response.notModified(revision.etag()).lastModified(revision.lastModified()).build() : null;
+    }
+
+    /** Whether to answer 304; If-None-Match, when present, decides alone (RFC 9110 13.2.2). */
+    public static boolean notModified(boolean hasIfNoneMatch, Request request, Date lastModified, EntityTag etag) {
+        return (hasIfNoneMatch ? request.evaluatePreconditions(etag)
+                : request.evaluatePreconditions(lastModified, etag)) != null;
     }
 
     @ServerResponseFilter

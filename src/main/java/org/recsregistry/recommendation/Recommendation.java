@@ -46,6 +46,9 @@ public class Recommendation extends PanacheEntityBase {
     public Instant updatedAt;
     @Version
     public long version;
+    /** Set by a delete: the record leaves every read, and its id stays reserved. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
 
     @OneToMany(mappedBy = "recommendation", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("id.addresseeCode")

@@ -1,6 +1,25 @@
 package org.recsregistry.recommendation;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Request;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.recsregistry.common.MergePatch;
+import org.recsregistry.common.OwnValidators;
+import org.recsregistry.recommendation.dto.RecommendationCreate;
+import org.recsregistry.recommendation.dto.RecommendationEdit;
+import org.recsregistry.recommendation.dto.StatusEventCreate;
+import org.recsregistry.recommendation.dto.StatusEventView;
+import org.recsregistry.security.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +41,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
+import org.recsregistry.common.RecordResponses;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
 import org.recsregistry.recommendation.dto.RecommendationItem;
 
@@ -39,6 +59,12 @@ public class RecommendationResource {
 
     @Inject
     RecommendationService service;
+    @Inject
+    RecommendationWriteService writes;
+    @Inject
+    StatusEventService statusEvents;
+    @Inject
+    RecordResponses responses;
 
     @GET
     @Operation(summary = "List recommendations",
@@ -108,13 +134,95 @@ public class RecommendationResource {
 
     @GET
     @Path("/{id}")
+    @OwnValidators
     @Operation(summary = "Get one recommendation",
-            description = "With its addressees and each one's status, its themes, links and full status history.")
+            description = "With its addressees and each one's status, its themes, links and full status history. "
+                    + "Its ETag is the one to send as If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The recommendation.")
-    @APIResponse(responseCode = "404", description = "No recommendation has this id.",
+    @APIResponse(responseCode = "404", description = "No recommendation has this id.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "410", description = "The recommendation was deleted; its id stays reserved.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RecommendationDetail get(@Parameter(description = "Recommendation id.", example = "coi-2014-89-a")
-                                    @PathParam("id") String id) {
-        return service.get(id);
+    public RestResponse<RecommendationDetail> get(
+            @Parameter(description = "Recommendation id.", example = "coi-2014-89-a") @PathParam("id") String id,
+            @Context Request request, @Context HttpHeaders headers) {
+        RecommendationDetail detail = service.get(id);
+        return responses.read(request, headers, detail.version(), detail);
+    }
+
+    @POST
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a recommendation", description = "Needs a curator. The id is derived from source and "
+            + "locator when not given. Recorded in the change feed and the audit log.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version.")
+    @APIResponse(responseCode = "409", description = "The id is taken (deleted ids stay reserved).", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RecommendationDetail> create(@Valid @NotNull RecommendationCreate body, @Context UriInfo uri) {
+        RecommendationDetail created = writes.create(body);
+        return responses.created(uri.getAbsolutePathBuilder().path(created.id()).build(), created.version(), created);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = "bearer")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(summary = "Change a recommendation (JSON Merge Patch)", description = "Needs a curator and If-Match with "
+            + "the ETag last read. Patchable: locator, text, textVerified, summary, addressees, themes, links (arrays "
+            + "are replaced whole). The merged record is validated as a whole. Status changes go through status-events.")
+    @APIResponse(responseCode = "200", description = "The changed recommendation; ETag is its new version.")
+    @APIResponse(responseCode = "409", description = "An addressee with a status history cannot be removed.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "If-Match is stale: the record changed since.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<RecommendationDetail> update(
+            @Parameter(description = "Recommendation id.", example = "coi-2014-89-d") @PathParam("id") String id,
+            @Parameter(description = "The ETag of the record as last read.", example = "\"3.812\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @RequestBody(description = "A JSON Merge Patch of the editable fields.", content = @Content(
+                    mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = RecommendationEdit.class)))
+            JsonNode patch) {
+        RecommendationDetail updated = writes.update(id, ifMatch, patch);
+        return responses.written(updated.version(), updated);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = "bearer")
+    @Operation(summary = "Delete a recommendation", description = "Needs a curator and If-Match. A soft delete: the "
+            + "record leaves every read, the change feed gets a tombstone, and the id stays reserved.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "412", description = "If-Match is stale.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing.", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public void delete(@Parameter(description = "Recommendation id.", example = "coi-2014-89-d") @PathParam("id") String id,
+                       @Parameter(description = "The ETag of the record as last read.", example = "\"3.812\"")
+                       @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        writes.delete(id, ifMatch);
+    }
+
+    @POST
+    @Path("/{id}/status-events")
+    @RolesAllowed(Roles.CURATOR)
+    @SecurityRequirement(name = "bearer")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record a status change", description = "Needs a curator. Appends an event with its evidence to "
+            + "the addressee's history; the current status is the latest event's by effective date. To correct an "
+            + "event, record a new one with corrects set to its id. If-Match is optional here (histories only grow).")
+    @APIResponse(responseCode = "201", description = "The event recorded.")
+    public RestResponse<StatusEventView> recordStatus(
+            @Parameter(description = "Recommendation id.", example = "coi-2014-90-a") @PathParam("id") String id,
+            @Parameter(description = "Optional ETag of the record as last read.", example = "\"3.812\"")
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull StatusEventCreate body, @Context UriInfo uri) {
+        StatusEventView event = statusEvents.append(id, ifMatch, body);
+        return RestResponse.ResponseBuilder.<StatusEventView>created(uri.getBaseUriBuilder()
+                .path("api/v1/recommendations").path(id).build()).entity(event).build();
     }
 }

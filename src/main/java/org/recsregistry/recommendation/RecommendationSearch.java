@@ -26,7 +26,7 @@ class RecommendationSearch {
         StringBuilder sql = new StringBuilder("select r.id, ").append(sort.key().column)
                 .append(" from recommendation r").append(where.sql);
         query.after().ifPresent(cursor -> {
-            sql.append(where.sql.isEmpty() ? " where " : " and ")
+            sql.append(" and ")
                     .append('(').append(sort.key().column).append(", r.id) ")
                     .append(sort.descending() ? "<" : ">").append(" (:afterKey, :afterId)");
             where.params.put("afterKey", sort.key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key());
@@ -54,7 +54,7 @@ class RecommendationSearch {
     }
 
     private static Where where(RecommendationQuery query) {
-        List<String> clauses = new ArrayList<>();
+        List<String> clauses = new ArrayList<>(List.of("r.deleted_at is null"));
         Map<String, Object> params = new HashMap<>();
         List<String> statuses = query.statuses().stream().map(Status::wire).toList();
         if (!query.addressees().isEmpty()) {
@@ -86,6 +86,6 @@ class RecommendationSearch {
             clauses.add("r.updated_at >= :updatedSince");
             params.put("updatedSince", since);
         });
-        return new Where(clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses), params);
+        return new Where(" where " + String.join(" and ", clauses), params);
     }
 }

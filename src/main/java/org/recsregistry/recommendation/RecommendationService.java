@@ -3,7 +3,6 @@ package org.recsregistry.recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.recommendation.dto.AddresseeStatus;
@@ -55,10 +54,7 @@ public class RecommendationService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationDetail get(String id) {
-        Recommendation r = Recommendation.findById(id);
-        if (r == null) {
-            throw new NotFoundProblem("recommendation", id);
-        }
+        Recommendation r = RecommendationWriteService.live(id);
         List<LinkView> links = new ArrayList<>();
         r.links.forEach(l -> links.add(new LinkView(l.relation, "outgoing", l.to.id, l.to.summary)));
         RecommendationLink.<RecommendationLink>stream("to.id = ?1 order by id", id)
@@ -99,11 +95,11 @@ public class RecommendationService {
         return r.themes.stream().map(t -> t.code).toList();
     }
 
-    private static StatusEventView event(StatusEvent e) {
+    static StatusEventView event(StatusEvent e) {
         return new StatusEventView(e.id, e.addresseeCode, e.fromStatus, e.toStatus, e.effectiveDate, e.confidence,
                 new StatusEventView.Evidence(e.evidenceTitle, e.evidencePublisher, e.evidenceDate, e.evidenceUrl,
                         e.evidenceExcerpt),
-                e.note, e.recordedAt);
+                e.note, e.correctsEventId, e.recordedAt);
     }
 
     /** A sort key as the cursor keeps it: timestamps as ISO 8601 with their full precision. */

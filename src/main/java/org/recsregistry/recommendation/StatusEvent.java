@@ -43,6 +43,8 @@ public class StatusEvent extends PanacheEntityBase {
     @Column(name = "evidence_excerpt")
     public String evidenceExcerpt;
     public String note;
+    @Column(name = "corrects_event_id")
+    public Long correctsEventId;
     @Column(name = "recorded_at", insertable = false, updatable = false)
     @org.hibernate.annotations.Generated
     public Instant recordedAt;

@@ -4,52 +4,35 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.TokenAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import java.util.Optional;
-
-/**
- * Authenticates the registry's own bearer tokens: the configured first admin token and personal
- * API tokens (prefix rr_). Any other bearer token is left to JWT validation.
- */
+/** Turns the registry's own bearer tokens into identities: the admin token, and personal API tokens. */
 @ApplicationScoped
-public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenRequest> {
 
     static final String ADMIN_PRINCIPAL = "admin-token";
 
     @Inject
     TokenService tokens;
 
-    @ConfigProperty(name = "registry.admin-token")
-    Optional<String> adminToken;
+    @Inject
+    AdminTokenCheck adminCheck;
 
     @Override
-    public Class<TokenAuthenticationRequest> getRequestType() {
-        return TokenAuthenticationRequest.class;
+    public Class<ApiTokenRequest> getRequestType() {
+        return ApiTokenRequest.class;
     }
 
     @Override
-    public int priority() {
-        // Before the JWT validator, which would reject these tokens as malformed JWTs.
-        return 1000;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        String secret = request.getToken().getToken();
-        if (adminToken.filter(admin -> TokenSecrets.sameSecret(admin, secret)).isPresent()) {
+    public Uni<SecurityIdentity> authenticate(ApiTokenRequest request, AuthenticationRequestContext context) {
+        if (adminCheck.isAdminToken(request.secret())) {
             return Uni.createFrom().item(identity(ADMIN_PRINCIPAL, Roles.ADMIN));
         }
-        if (!secret.startsWith(TokenSecrets.PREFIX)) {
-            return Uni.createFrom().nullItem();
-        }
-        return context.runBlocking(() -> tokens.find(secret)
+        return context.runBlocking(() -> tokens.find(request.secret())
                 .map(t -> identity("token:" + t.id + ":" + t.name, t.role))
                 .orElseThrow(() -> new AuthenticationFailedException("Unknown, expired or revoked token")));
     }

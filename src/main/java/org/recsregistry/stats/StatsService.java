@@ -24,37 +24,41 @@ public class StatsService {
 
     /** The key of {@link #overall()} and {@link #pairs()}, which have one group only. */
     public static final String ALL = "";
+    /** Deleted recommendations count nowhere. */
+    private static final String LIVE = " join recommendation r on r.id = ra.recommendation_id and r.deleted_at is null";
 
     @Inject
     EntityManager em;
 
     /** Per addressee: its recommendations by that addressee's own status. */
     public StatusCounts byAddressee() {
-        return new StatusCounts(rows("select addressee_code, status, count(*) from recommendation_addressee"
-                + " group by addressee_code, status"));
+        return new StatusCounts(rows("select ra.addressee_code, ra.status, count(*) from recommendation_addressee ra"
+                + LIVE + " group by ra.addressee_code, ra.status"));
     }
 
     /** Per source: its recommendations by overall status. */
     public StatusCounts bySource() {
         return new StatusCounts(rows("select source_id, overall_status, count(*) from recommendation"
-                + " group by source_id, overall_status"));
+                + " where deleted_at is null group by source_id, overall_status"));
     }
 
     /** Per theme: its recommendations by overall status. */
     public StatusCounts byTheme() {
         return new StatusCounts(rows("select rt.theme_code, r.overall_status, count(*) from recommendation_theme rt"
-                + " join recommendation r on r.id = rt.recommendation_id group by rt.theme_code, r.overall_status"));
+                + " join recommendation r on r.id = rt.recommendation_id and r.deleted_at is null"
+                + " group by rt.theme_code, r.overall_status"));
     }
 
     /** All recommendations by overall status; read with key {@link #ALL}. */
     public StatusCounts overall() {
         return new StatusCounts(rows("select '' as k, overall_status, count(*) from recommendation"
-                + " group by overall_status"));
+                + " where deleted_at is null group by overall_status"));
     }
 
     /** (recommendation, addressee) pairs by status; read with key {@link #ALL}. */
     public StatusCounts pairs() {
-        return new StatusCounts(rows("select '' as k, status, count(*) from recommendation_addressee group by status"));
+        return new StatusCounts(rows("select '' as k, ra.status, count(*) from recommendation_addressee ra" + LIVE
+                + " group by ra.status"));
     }
 
     public StatsView stats() {

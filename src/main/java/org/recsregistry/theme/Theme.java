@@ -5,6 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import java.time.Instant;
 
@@ -18,4 +19,6 @@ public class Theme extends PanacheEntityBase {
     public String name;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Version
+    public long version;
 }

@@ -13,5 +13,6 @@ public record AddresseeView(
         AddresseeKind kind,
         @Schema(description = "Recommendations addressed to it.") long recommendationCount,
         @Schema(description = "Those recommendations by this addressee's own status (every status present).")
-        Map<String, Long> statusCounts) {
+        Map<String, Long> statusCounts,
+        @Schema(description = "Optimistic-locking version; moves on every change.") long version) {
 }

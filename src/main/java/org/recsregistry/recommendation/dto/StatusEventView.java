@@ -18,7 +18,9 @@ public record StatusEventView(
         @Schema(description = "When the change took effect.") LocalDate effectiveDate,
         Confidence confidence,
         Evidence evidence,
-        @Schema(description = "Curator's note, e.g. which earlier event this one corrects.", nullable = true) String note,
+        @Schema(description = "Curator's note.", nullable = true) String note,
+        @Schema(description = "The id of the earlier event this one corrects, if it is a correction.", nullable = true)
+        Long corrects,
         @Schema(description = "When the registry recorded the event.") Instant recordedAt) {
 
     /** The evidence for a status change. */

@@ -22,5 +22,6 @@ public record SourceView(
         String seedFile,
         long recommendationCount,
         @Schema(description = "Its recommendations by overall status (every status present).")
-        Map<String, Long> statusCounts) {
+        Map<String, Long> statusCounts,
+        @Schema(description = "Optimistic-locking version; moves on every change.") long version) {
 }

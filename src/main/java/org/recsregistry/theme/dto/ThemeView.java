@@ -7,5 +7,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ThemeView(
         @Schema(example = "accountability") String code,
         @Schema(example = "Accountability and international justice") String name,
-        long recommendationCount) {
+        long recommendationCount,
+        @Schema(description = "Optimistic-locking version; moves on every change.") long version) {
 }

@@ -1,0 +1,93 @@
+package org.recsregistry.addressee;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.recsregistry.addressee.dto.AddresseeCreate;
+import org.recsregistry.addressee.dto.AddresseeEdit;
+import org.recsregistry.addressee.dto.AddresseeView;
+import org.recsregistry.audit.AuditService;
+import org.recsregistry.common.BeanChecks;
+import org.recsregistry.common.NotFoundProblem;
+import org.recsregistry.common.Patches;
+import org.recsregistry.common.ProblemException;
+import org.recsregistry.common.RecordTag;
+import org.recsregistry.stats.StatsService;
+import org.recsregistry.stats.StatusCounts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and writes addressees. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class AddresseeService {
+
+    private static final Set<String> FIXED = Set.of("code", "recommendationCount", "statusCounts", "version");
+
+    @Inject
+    StatsService stats;
+    @Inject
+    BeanChecks checks;
+    @Inject
+    Patches patches;
+    @Inject
+    AuditService audit;
+
+    public List<AddresseeView> list() {
+        StatusCounts counts = stats.byAddressee();
+        return Addressee.<Addressee>listAll(Sort.by("code")).stream().map(a -> view(a, counts)).toList();
+    }
+
+    public AddresseeView get(String code) {
+        return view(find(code), stats.byAddressee());
+    }
+
+    @Transactional
+    public AddresseeView create(AddresseeCreate request) {
+        AddresseeEdit edit = checks.valid(request.edit());
+        if (Addressee.findById(request.code()) != null) {
+            throw ProblemException.conflict("The addressee code '" + request.code() + "' is taken.");
+        }
+        Addressee a = new Addressee();
+        a.code = request.code();
+        apply(a, edit);
+        a.persistAndFlush();
+        AddresseeView created = get(a.code);
+        audit.record("addressee.create", "addressee", a.code, null, created);
+        return created;
+    }
+
+    @Transactional
+    public AddresseeView update(String code, String ifMatch, JsonNode patch) {
+        Addressee a = find(code);
+        RecordTag.requireMatch(ifMatch, a.version);
+        AddresseeView before = get(code);
+        apply(a, patches.merge(new AddresseeEdit(a.name, a.kind), patch, FIXED));
+        a.persistAndFlush();
+        AddresseeView after = get(code);
+        audit.record("addressee.update", "addressee", code, before, after);
+        return after;
+    }
+
+    private static void apply(Addressee a, AddresseeEdit edit) {
+        a.name = edit.name().strip();
+        a.kind = edit.kind();
+        a.updatedAt = Instant.now();
+    }
+
+    private static Addressee find(String code) {
+        Addressee a = Addressee.findById(code);
+        if (a == null) {
+            throw new NotFoundProblem("addressee", code);
+        }
+        return a;
+    }
+
+    private static AddresseeView view(Addressee a, StatusCounts counts) {
+        return new AddresseeView(a.code, a.name, a.kind, counts.total(a.code), counts.of(a.code), a.version);
+    }
+}

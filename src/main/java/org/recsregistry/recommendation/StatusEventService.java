@@ -1,0 +1,59 @@
+package org.recsregistry.recommendation;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.recsregistry.audit.AuditService;
+import org.recsregistry.change.ChangeRecorder;
+import org.recsregistry.common.InvalidParametersException;
+import org.recsregistry.common.RecordTag;
+import org.recsregistry.recommendation.dto.StatusEventCreate;
+import org.recsregistry.recommendation.dto.StatusEventView;
+
+/** Appends status events: the history only grows; a correction is a new event naming the old one. */
+@ApplicationScoped
+@Transactional
+public class StatusEventService {
+
+    @Inject
+    ChangeRecorder changes;
+    @Inject
+    AuditService audit;
+
+    public StatusEventView append(String recommendationId, String ifMatch, StatusEventCreate request) {
+        Recommendation r = RecommendationWriteService.live(recommendationId);
+        if (ifMatch != null) {
+            RecordTag.requireMatch(ifMatch, r.version);
+        }
+        RecommendationAddressee pair = r.addressees.stream()
+                .filter(a -> a.id.addresseeCode().equals(request.addressee())).findFirst()
+                .orElseThrow(() -> InvalidParametersException.of("addressee",
+                        "'" + request.addressee() + "' is not an addressee of " + recommendationId));
+        if (request.corrects() != null && StatusEvent.count("id = ?1 and recommendationId = ?2 and addresseeCode = ?3",
+                request.corrects(), recommendationId, request.addressee()) == 0) {
+            throw InvalidParametersException.of("corrects", "is not an event of this recommendation and addressee");
+        }
+        StatusEvent event = new StatusEvent();
+        event.recommendationId = recommendationId;
+        event.addresseeCode = request.addressee();
+        event.fromStatus = StatusHistory.statusBefore(recommendationId, request.addressee(), request.effectiveDate());
+        event.toStatus = request.status();
+        event.effectiveDate = request.effectiveDate();
+        event.confidence = request.confidence();
+        event.evidenceTitle = request.evidence().title().strip();
+        event.evidencePublisher = request.evidence().publisher();
+        event.evidenceDate = request.evidence().date();
+        event.evidenceUrl = request.evidence().url();
+        event.evidenceExcerpt = request.evidence().excerpt().strip();
+        event.note = request.note();
+        event.correctsEventId = request.corrects();
+        event.persistAndFlush();
+        StatusHistory.refreshCurrent(pair);
+        r.refreshOverallStatus();
+        r.updatedAt = java.time.Instant.now();
+        changes.statusChanged(event);
+        StatusEventView view = RecommendationService.event(event);
+        audit.record("status-event.create", "recommendation", recommendationId, null, view);
+        return view;
+    }
+}

@@ -1,0 +1,41 @@
+package org.recsregistry.recommendation.dto;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recsregistry.recommendation.Confidence;
+import org.recsregistry.recommendation.Status;
+
+import java.time.LocalDate;
+
+/** A status change to record for one addressee of a recommendation. */
+@Schema(name = "StatusEventCreate")
+public record StatusEventCreate(
+        @NotBlank @Size(max = 50) @Schema(example = "CHN") String addressee,
+        @NotNull Status status,
+        @NotNull @PastOrPresent @Schema(description = "When the change took effect.", example = "2024-07-04")
+        LocalDate effectiveDate,
+        @NotNull Confidence confidence,
+        @NotNull @Valid EvidenceInput evidence,
+        @Size(max = 2000) @Schema(description = "Curator's note.", nullable = true) String note,
+        @Positive @Schema(description = "The id of an earlier event of the same addressee that this one corrects.",
+                nullable = true, example = "41") Long corrects) {
+
+    /** The evidence for a status change. */
+    @Schema(name = "EvidenceInput")
+    public record EvidenceInput(
+            @NotBlank @Size(max = 500) @Schema(example = "China's response to its 2024 Universal Periodic Review")
+            String title,
+            @Size(max = 300) @Schema(example = "UN Human Rights Council") String publisher,
+            @PastOrPresent @Schema(example = "2024-07-04") LocalDate date,
+            @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
+            @Schema(example = "https://www.ohchr.org/en/hr-bodies/upr/cn-index") String url,
+            @NotBlank @Size(max = 2000) @Schema(example = "North Koreans who cross illegally are not refugees.")
+            String excerpt) {
+    }
+}

@@ -1,0 +1,101 @@
+package org.recsregistry.source;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.recsregistry.audit.AuditService;
+import org.recsregistry.common.BeanChecks;
+import org.recsregistry.common.NotFoundProblem;
+import org.recsregistry.common.Patches;
+import org.recsregistry.common.ProblemException;
+import org.recsregistry.common.RecordTag;
+import org.recsregistry.source.dto.SourceCreate;
+import org.recsregistry.source.dto.SourceEdit;
+import org.recsregistry.source.dto.SourceView;
+import org.recsregistry.stats.StatsService;
+import org.recsregistry.stats.StatusCounts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and writes source documents. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class SourceService {
+
+    private static final Set<String> FIXED = Set.of("id", "recommendationCount", "statusCounts", "version");
+
+    @Inject
+    StatsService stats;
+    @Inject
+    BeanChecks checks;
+    @Inject
+    Patches patches;
+    @Inject
+    AuditService audit;
+
+    public List<SourceView> list() {
+        StatusCounts counts = stats.bySource();
+        return Source.<Source>listAll(Sort.by("id")).stream().map(s -> view(s, counts)).toList();
+    }
+
+    public SourceView get(String id) {
+        return view(find(id), stats.bySource());
+    }
+
+    @Transactional
+    public SourceView create(SourceCreate request) {
+        SourceEdit edit = checks.valid(request.edit());
+        if (Source.findById(request.id()) != null) {
+            throw ProblemException.conflict("The source id '" + request.id() + "' is taken.");
+        }
+        Source s = new Source();
+        s.id = request.id();
+        s.createdAt = Instant.now();
+        apply(s, edit);
+        s.persistAndFlush();
+        SourceView created = get(s.id);
+        audit.record("source.create", "source", s.id, null, created);
+        return created;
+    }
+
+    @Transactional
+    public SourceView update(String id, String ifMatch, JsonNode patch) {
+        Source s = find(id);
+        RecordTag.requireMatch(ifMatch, s.version);
+        SourceView before = get(id);
+        apply(s, patches.merge(new SourceEdit(s.title, s.publisher, s.kind, s.publishedDate, s.datePrecision, s.url,
+                s.seedFile), patch, FIXED));
+        s.persistAndFlush();
+        SourceView after = get(id);
+        audit.record("source.update", "source", id, before, after);
+        return after;
+    }
+
+    private static void apply(Source s, SourceEdit edit) {
+        s.title = edit.title().strip();
+        s.publisher = edit.publisher().strip();
+        s.kind = edit.kind();
+        s.publishedDate = edit.publishedDate();
+        s.datePrecision = edit.datePrecision();
+        s.url = edit.url();
+        s.seedFile = edit.seedFile();
+        s.updatedAt = Instant.now();
+    }
+
+    private static Source find(String id) {
+        Source s = Source.findById(id);
+        if (s == null) {
+            throw new NotFoundProblem("source", id);
+        }
+        return s;
+    }
+
+    private static SourceView view(Source s, StatusCounts counts) {
+        return new SourceView(s.id, s.title, s.publisher, s.kind, s.publishedDate, s.datePrecision, s.url, s.seedFile,
+                counts.total(s.id), counts.of(s.id), s.version);
+    }
+}

@@ -1,0 +1,92 @@
+package org.recsregistry.theme;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.recsregistry.audit.AuditService;
+import org.recsregistry.common.BeanChecks;
+import org.recsregistry.common.NotFoundProblem;
+import org.recsregistry.common.Patches;
+import org.recsregistry.common.ProblemException;
+import org.recsregistry.common.RecordTag;
+import org.recsregistry.stats.StatsService;
+import org.recsregistry.stats.StatusCounts;
+import org.recsregistry.theme.dto.ThemeCreate;
+import org.recsregistry.theme.dto.ThemeEdit;
+import org.recsregistry.theme.dto.ThemeView;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/** Reads and writes themes. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.SUPPORTS)
+public class ThemeService {
+
+    private static final Set<String> FIXED = Set.of("code", "recommendationCount", "version");
+
+    @Inject
+    StatsService stats;
+    @Inject
+    BeanChecks checks;
+    @Inject
+    Patches patches;
+    @Inject
+    AuditService audit;
+
+    public List<ThemeView> list() {
+        StatusCounts counts = stats.byTheme();
+        return Theme.<Theme>listAll(Sort.by("code")).stream().map(t -> view(t, counts)).toList();
+    }
+
+    public ThemeView get(String code) {
+        return view(find(code), stats.byTheme());
+    }
+
+    @Transactional
+    public ThemeView create(ThemeCreate request) {
+        ThemeEdit edit = checks.valid(request.edit());
+        if (Theme.findById(request.code()) != null) {
+            throw ProblemException.conflict("The theme code '" + request.code() + "' is taken.");
+        }
+        Theme t = new Theme();
+        t.code = request.code();
+        apply(t, edit);
+        t.persistAndFlush();
+        ThemeView created = get(t.code);
+        audit.record("theme.create", "theme", t.code, null, created);
+        return created;
+    }
+
+    @Transactional
+    public ThemeView update(String code, String ifMatch, JsonNode patch) {
+        Theme t = find(code);
+        RecordTag.requireMatch(ifMatch, t.version);
+        ThemeView before = get(code);
+        apply(t, patches.merge(new ThemeEdit(t.name), patch, FIXED));
+        t.persistAndFlush();
+        ThemeView after = get(code);
+        audit.record("theme.update", "theme", code, before, after);
+        return after;
+    }
+
+    private static void apply(Theme t, ThemeEdit edit) {
+        t.name = edit.name().strip();
+        t.updatedAt = Instant.now();
+    }
+
+    private static Theme find(String code) {
+        Theme t = Theme.findById(code);
+        if (t == null) {
+            throw new NotFoundProblem("theme", code);
+        }
+        return t;
+    }
+
+    private static ThemeView view(Theme t, StatusCounts counts) {
+        return new ThemeView(t.code, t.name, counts.total(t.code), t.version);
+    }
+}
