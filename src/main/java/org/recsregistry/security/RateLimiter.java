@@ -1,0 +1,86 @@
+package org.recsregistry.security;
+
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Token buckets per client on reads (by address) and per bearer token on writes, answered with
+ * 429 and Retry-After. A conditional read costs a tenth of a plain one, so pollers that use
+ * ETags can poll often. Limits are per instance.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    private static final double CONDITIONAL_COST = 0.1;
+    private static final int MAX_CLIENTS = 100_000;
+
+    @Inject
+    RateLimitConfig config;
+
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** A bucket of tokens that refills continuously up to its capacity. */
+    static final class Bucket {
+        private final double capacity;
+        private final double perSecond;
+        private double tokens;
+        private long updated = System.nanoTime();
+
+        Bucket(double capacity, double perSecond) {
+            this.capacity = capacity;
+            this.perSecond = perSecond;
+            this.tokens = capacity;
+        }
+
+        /** Takes the cost if it is there; otherwise answers how many seconds until it would be. */
+        synchronized long take(double cost) {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - updated) / 1e9 * perSecond);
+            updated = now;
+            if (tokens >= cost) {
+                tokens -= cost;
+                return 0;
+            }
+            return (long) Math.ceil((cost - tokens) / perSecond);
+        }
+    }
+
+    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 5)
+    void limit(RoutingContext context) {
+        if (!config.enabled() || !context.request().path().startsWith("/api/")) {
+            context.next();
+            return;
+        }
+        HttpMethod method = context.request().method();
+        boolean read = method == HttpMethod.GET || method == HttpMethod.HEAD || method == HttpMethod.OPTIONS;
+        String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        String key = read || authorization == null
+                ? "r:" + context.request().remoteAddress().hostAddress()
+                : "w:" + TokenSecrets.hash(authorization);
+        if (buckets.size() > MAX_CLIENTS) {
+            buckets.clear();
+        }
+        Bucket bucket = buckets.computeIfAbsent(key, k -> read
+                ? new Bucket(config.readBurst(), config.readsPerSecond())
+                : new Bucket(config.writeBurst(), config.writesPerSecond()));
+        boolean conditional = context.request().getHeader(HttpHeaders.IF_NONE_MATCH) != null
+                || context.request().getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null;
+        long wait = bucket.take(read && conditional ? CONDITIONAL_COST : 1);
+        if (wait == 0) {
+            context.next();
+            return;
+        }
+        context.response().setStatusCode(429)
+                .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait)))
+                .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end("{\"type\":\"https://recsregistry.org/problems/too-many-requests\",\"title\":\"Too many requests\","
+                        + "\"status\":429,\"detail\":\"Slow down: retry after the number of seconds in Retry-After.\"}");
+    }
+}
