@@ -8,9 +8,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
@@ -30,6 +32,7 @@ class AsOfTest {
     /** Three events for DPRK, so that there are dates between them. */
     private static final String SEVERAL_EVENTS = "coi-2014-89-n";
     private static final String BEFORE_THE_COI_REPORT = "2014-01-01";
+    private static final String FAR_FUTURE = "9999-12-31";
 
     @Test
     void shouldShowEveryPairUnknownBeforeTheCoiReport() {
@@ -47,15 +50,33 @@ class AsOfTest {
         assertEquals(total, stats.getLong("byStatus.unknown"));
     }
 
+    /**
+     * The current status is the latest event's even when it is dated in the future (another test imports one
+     * dated 2099), while asOf today leaves such events out: records with one are compared as of the far future.
+     */
     @Test
     void shouldAnswerAsOfTodayOrLaterExactlyAsWithoutAsOf() {
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
-        for (String asOf : List.of(today, "9999-12-31")) {
-            assertEquals(json(LIST + "?limit=200").getMap(""), json(LIST + "?limit=200&asOf=" + asOf).getMap(""));
-            assertEquals(json("/api/v1/stats").getMap(""), json("/api/v1/stats?asOf=" + asOf).getMap(""));
-        }
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        Set<String> scheduled = new HashSet<>();
         for (String id : json(LIST + "?limit=200").<String>getList("items.id")) {
-            assertEquals(json(LIST + "/" + id).getMap(""), json(LIST + "/" + id + "?asOf=" + today).getMap(""), id);
+            Map<String, Object> current = json(LIST + "/" + id).getMap("");
+            boolean future = json(LIST + "/" + id).<String>getList("history.effectiveDate").stream()
+                    .anyMatch(date -> LocalDate.parse(date).isAfter(today));
+            if (future) {
+                scheduled.add(id);
+            } else {
+                assertEquals(current, json(LIST + "/" + id + "?asOf=" + today).getMap(""), id);
+            }
+            assertEquals(current, json(LIST + "/" + id + "?asOf=" + FAR_FUTURE).getMap(""), id);
+        }
+        assertEquals(json(LIST + "?limit=200").getMap(""), json(LIST + "?limit=200&asOf=" + FAR_FUTURE).getMap(""));
+        assertEquals(json("/api/v1/stats").getMap(""), json("/api/v1/stats?asOf=" + FAR_FUTURE).getMap(""));
+        List<Map<String, Object>> todays = json(LIST + "?limit=200&asOf=" + today).getList("items");
+        assertEquals(json(LIST + "?limit=200").<Map<String, Object>>getList("items").stream()
+                        .filter(r -> !scheduled.contains(r.get("id"))).toList(),
+                todays.stream().filter(r -> !scheduled.contains(r.get("id"))).toList());
+        if (scheduled.isEmpty()) {
+            assertEquals(json("/api/v1/stats").getMap(""), json("/api/v1/stats?asOf=" + today).getMap(""));
         }
     }
 
