@@ -90,6 +90,24 @@ public final class QueryParams {
         }
     }
 
+    /** An ISO 8601 calendar date (2024-01-31), years 1 to 9999. */
+    public Optional<LocalDate> date(String name, List<String> values) {
+        Optional<String> raw = single(name, values);
+        if (raw.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate value = LocalDate.parse(raw.get().trim());
+            if (value.getYear() >= 1 && value.getYear() <= 9999) {
+                return Optional.of(value);
+            }
+        } catch (DateTimeParseException e) {
+            // reported below
+        }
+        reject(name, "must be an ISO 8601 date (2024-01-31) between 0001-01-01 and 9999-12-31");
+        return Optional.empty();
+    }
+
     public void reject(String name, String reason) {
         problems.add(new InvalidParam(name, reason));
     }

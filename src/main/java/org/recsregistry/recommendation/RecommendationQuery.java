@@ -1,10 +1,11 @@
 package org.recsregistry.recommendation;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
-/** A validated recommendation list query. */
+/** A validated recommendation list query; with asOf, statuses are those at the end of that date. */
 record RecommendationQuery(
         List<String> addressees,
         List<Status> statuses,
@@ -14,5 +15,6 @@ record RecommendationQuery(
         Optional<OffsetDateTime> updatedSince,
         SortOrder.Spec sort,
         int limit,
-        Optional<Cursor> after) {
+        Optional<Cursor> after,
+        Optional<LocalDate> asOf) {
 }

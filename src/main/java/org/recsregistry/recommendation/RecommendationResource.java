@@ -45,6 +45,7 @@ import org.recsregistry.common.RecordResponses;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
 import org.recsregistry.recommendation.dto.RecommendationItem;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -56,6 +57,10 @@ public class RecommendationResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
+    public static final String ASOF_DESCRIPTION = "The registry as it stood at the end of this ISO 8601 date: statuses "
+            + "rebuilt from the status history (events effective on or before it). A future date gives the current "
+            + "statuses. Only statuses are rebuilt: every record is listed, since when a record was published is not "
+            + "known from the dates we hold.";
 
     @Inject
     RecommendationService service;
@@ -77,7 +82,7 @@ public class RecommendationResource {
             @Parameter(description = "Addressee code; repeat for any of several.", example = "CHN")
             @QueryParam("addressee") List<String> addressee,
             @Parameter(description = "Status; repeat for any of several. With addressee, matches that addressee's own "
-                    + "status; without, the overall status.",
+                    + "status; without, the overall status. With asOf, the statuses as of that date.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Source id; repeat for any of several.", example = "coi-2014")
@@ -97,6 +102,9 @@ public class RecommendationResource {
             @QueryParam("limit") List<String> limit,
             @Parameter(description = "Opaque cursor from nextCursor of the previous page, with the same sort.")
             @QueryParam("cursor") List<String> cursor,
+            @Parameter(description = ASOF_DESCRIPTION, example = "2016-01-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") List<String> asOf,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         SortOrder.Spec spec = params.single("sort", sort).map(value -> SortOrder.Spec.parse(value).orElseGet(() -> {
@@ -121,7 +129,8 @@ public class RecommendationResource {
                 params.instant("updatedSince", updatedSince),
                 spec,
                 params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                Optional.ofNullable(after));
+                Optional.ofNullable(after),
+                params.date("asOf", asOf));
         params.check();
         Page<RecommendationItem> page = service.list(query);
         RestResponse.ResponseBuilder<Page<RecommendationItem>> response = RestResponse.ResponseBuilder.ok(page);
@@ -136,17 +145,26 @@ public class RecommendationResource {
     @Path("/{id}")
     @OwnValidators
     @Operation(summary = "Get one recommendation",
-            description = "With its addressees and each one's status, its themes, links and full status history. "
-                    + "Its ETag is the one to send as If-Match when changing it.")
+            description = "With its addressees and each one's status, its themes, links and full status history; "
+                    + "with asOf, the statuses as of that date and the history up to it. Its ETag is the one to send "
+                    + "as If-Match when changing it.")
     @APIResponse(responseCode = "200", description = "The recommendation.")
+    @APIResponse(responseCode = "400", description = "asOf is invalid.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No recommendation has this id.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The recommendation was deleted; its id stays reserved.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RecommendationDetail> get(
             @Parameter(description = "Recommendation id.", example = "coi-2014-89-a") @PathParam("id") String id,
+            @Parameter(description = ASOF_DESCRIPTION, example = "2016-01-01",
+                    schema = @Schema(type = SchemaType.STRING, format = "date"))
+            @QueryParam("asOf") List<String> asOf,
             @Context Request request, @Context HttpHeaders headers) {
-        RecommendationDetail detail = service.get(id);
+        QueryParams params = new QueryParams();
+        Optional<LocalDate> date = params.date("asOf", asOf);
+        params.check();
+        RecommendationDetail detail = service.get(id, date);
         return responses.read(request, headers, detail.version(), detail);
     }
 

@@ -53,10 +53,33 @@ class RecommendationSearch {
     private record Where(String sql, Map<String, Object> params) {
     }
 
-    private static Where where(RecommendationQuery query) {
-        List<String> clauses = new ArrayList<>(List.of("r.deleted_at is null"));
-        Map<String, Object> params = new HashMap<>();
-        List<String> statuses = query.statuses().stream().map(Status::wire).toList();
+    /**
+     * The addressee and status filters on the statuses as of query.asOf(), rebuilt from the history;
+     * the overall status of each candidate is that of its pairs' status set (see {@link StatusSet}).
+     */
+    private static void statusesAsOf(RecommendationQuery query, List<String> statuses, List<String> clauses,
+                                     Map<String, Object> params) {
+        if (!query.addressees().isEmpty() || !statuses.isEmpty()) {
+            params.put("asOf", query.asOf().orElseThrow());
+        }
+        if (!query.addressees().isEmpty()) {
+            clauses.add("exists (select 1 from recommendation_addressee ra" + AsOfSql.latestEvent("ra", ":asOf")
+                    + " where ra.recommendation_id = r.id and ra.addressee_code in (:addressees)"
+                    + (statuses.isEmpty() ? "" : " and " + AsOfSql.STATUS + " in (:statuses)") + ")");
+            params.put("addressees", query.addressees());
+            if (!statuses.isEmpty()) {
+                params.put("statuses", statuses);
+            }
+        } else if (!statuses.isEmpty()) {
+            clauses.add("(select " + StatusSet.sqlMask(AsOfSql.STATUS) + " from recommendation_addressee ra"
+                    + AsOfSql.latestEvent("ra", ":asOf") + " where ra.recommendation_id = r.id) in (:overallMasks)");
+            params.put("overallMasks", StatusSet.masksWithOverall(query.statuses()));
+        }
+    }
+
+    /** The addressee and status filters on the current statuses. */
+    private static void statusesNow(RecommendationQuery query, List<String> statuses, List<String> clauses,
+                                    Map<String, Object> params) {
         if (!query.addressees().isEmpty()) {
             // With addressees, a status filter applies to those addressees' own statuses.
             clauses.add("exists (select 1 from recommendation_addressee ra where ra.recommendation_id = r.id"
@@ -68,6 +91,17 @@ class RecommendationSearch {
         }
         if (!statuses.isEmpty()) {
             params.put("statuses", statuses);
+        }
+    }
+
+    private static Where where(RecommendationQuery query) {
+        List<String> clauses = new ArrayList<>(List.of("r.deleted_at is null"));
+        Map<String, Object> params = new HashMap<>();
+        List<String> statuses = query.statuses().stream().map(Status::wire).toList();
+        if (query.asOf().isPresent()) {
+            statusesAsOf(query, statuses, clauses, params);
+        } else {
+            statusesNow(query, statuses, clauses, params);
         }
         if (!query.sources().isEmpty()) {
             clauses.add("r.source_id in (:sources)");

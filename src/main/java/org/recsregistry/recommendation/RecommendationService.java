@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
+import org.recsregistry.recommendation.AsOfReader.PairStatus;
 import org.recsregistry.recommendation.dto.AddresseeStatus;
 import org.recsregistry.recommendation.dto.LinkView;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
@@ -14,10 +15,12 @@ import org.recsregistry.recommendation.dto.StatusEventView;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -28,6 +31,9 @@ public class RecommendationService {
 
     @Inject
     RecommendationSearch search;
+
+    @Inject
+    AsOfReader asOfReader;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RecommendationItem> list(RecommendationQuery query) {
@@ -43,7 +49,9 @@ public class RecommendationService {
         Map<String, Recommendation> byId = ids.isEmpty() ? Map.of()
                 : Recommendation.<Recommendation>list("id in ?1", ids).stream()
                 .collect(Collectors.toMap(r -> r.id, Function.identity()));
-        List<RecommendationItem> items = ids.stream().map(byId::get).map(RecommendationService::item).toList();
+        Map<String, Map<String, PairStatus>> asOf = query.asOf().map(date -> asOfReader.pairs(ids, date)).orElse(null);
+        List<RecommendationItem> items = ids.stream().map(byId::get)
+                .map(r -> item(r, asOf == null ? null : asOf.getOrDefault(r.id, Map.of()))).toList();
         String next = null;
         if (more) {
             Object[] last = page.get(page.size() - 1);
@@ -52,18 +60,24 @@ public class RecommendationService {
         return new Page<>(items, search.count(query), next);
     }
 
+    /** One recommendation; with asOf, its statuses at the end of that date and its history up to it. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public RecommendationDetail get(String id) {
+    public RecommendationDetail get(String id, Optional<LocalDate> asOf) {
         Recommendation r = RecommendationWriteService.live(id);
         List<LinkView> links = new ArrayList<>();
         r.links.forEach(l -> links.add(new LinkView(l.relation, "outgoing", l.to.id, l.to.summary)));
         RecommendationLink.<RecommendationLink>stream("to.id = ?1 order by id", id)
                 .forEach(l -> links.add(new LinkView(l.relation, "incoming", l.from.id, l.from.summary)));
-        List<StatusEventView> history = StatusEvent.<StatusEvent>stream(
-                        "recommendationId = ?1 order by effectiveDate, id", id)
+        List<StatusEventView> history = (asOf.isEmpty()
+                ? StatusEvent.<StatusEvent>stream("recommendationId = ?1 order by effectiveDate, id", id)
+                : StatusEvent.<StatusEvent>stream("recommendationId = ?1 and effectiveDate <= ?2"
+                        + " order by effectiveDate, id", id, asOf.get()))
                 .map(RecommendationService::event).toList();
+        List<AddresseeStatus> addressees = addressees(r,
+                asOf.map(date -> asOfReader.pairs(List.of(id), date).getOrDefault(id, Map.of())).orElse(null));
         return new RecommendationDetail(r.id, sourceRef(r), r.locator, r.text, r.textVerified, r.summary,
-                r.overallStatus, addressees(r), themes(r), links, history, r.createdAt, r.updatedAt, r.version);
+                overall(r, addressees, asOf.isPresent()), addressees, themes(r), links, history,
+                r.createdAt, r.updatedAt, r.version);
     }
 
     private static void requireKnown(QueryParams params, String name, List<String> codes, String knownQuery) {
@@ -76,19 +90,30 @@ public class RecommendationService {
                 .forEach(code -> params.reject(name, "unknown " + name + " '" + code + "'"));
     }
 
-    static RecommendationItem item(Recommendation r) {
+    /** A list item with the current statuses, or with those of {@code asOf} (by addressee code) when given. */
+    private static RecommendationItem item(Recommendation r, Map<String, PairStatus> asOf) {
+        List<AddresseeStatus> addressees = addressees(r, asOf);
         return new RecommendationItem(r.id, sourceRef(r), r.locator, r.text, r.textVerified, r.summary,
-                r.overallStatus, addressees(r), themes(r), r.createdAt, r.updatedAt, r.version);
+                overall(r, addressees, asOf != null), addressees, themes(r), r.createdAt, r.updatedAt, r.version);
     }
 
     private static SourceRef sourceRef(Recommendation r) {
         return new SourceRef(r.source.id, r.source.title, r.source.kind);
     }
 
-    private static List<AddresseeStatus> addressees(Recommendation r) {
-        return r.addressees.stream()
-                .map(a -> new AddresseeStatus(a.addressee.code, a.addressee.name, a.status, a.statusSince))
-                .toList();
+    /** The addressees with their current statuses, or with those of {@code asOf} when given (unknown if absent). */
+    private static List<AddresseeStatus> addressees(Recommendation r, Map<String, PairStatus> asOf) {
+        return r.addressees.stream().map(a -> {
+            if (asOf == null) {
+                return new AddresseeStatus(a.addressee.code, a.addressee.name, a.status, a.statusSince);
+            }
+            PairStatus then = asOf.getOrDefault(a.addressee.code, new PairStatus(Status.UNKNOWN, null));
+            return new AddresseeStatus(a.addressee.code, a.addressee.name, then.status(), then.since());
+        }).toList();
+    }
+
+    private static Status overall(Recommendation r, List<AddresseeStatus> addressees, boolean asOf) {
+        return asOf ? Status.overall(addressees.stream().map(AddresseeStatus::status).toList()) : r.overallStatus;
     }
 
     private static List<String> themes(Recommendation r) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /** Curators' writes to recommendations; each write is audited and recorded in the change feed. */
@@ -59,7 +60,7 @@ public class RecommendationWriteService {
         apply(r, edit);
         r.persist();
         changes.created(id);
-        RecommendationDetail created = reads.get(id);
+        RecommendationDetail created = reads.get(id, Optional.empty());
         audit.record("recommendation.create", "recommendation", id, null, created);
         return created;
     }
@@ -67,12 +68,12 @@ public class RecommendationWriteService {
     public RecommendationDetail update(String id, String ifMatch, JsonNode patch) {
         Recommendation r = live(id);
         RecordTag.requireMatch(ifMatch, r.version);
-        RecommendationDetail before = reads.get(id);
+        RecommendationDetail before = reads.get(id, Optional.empty());
         RecommendationEdit merged = patches.merge(editOf(r), patch, FIXED);
         apply(r, merged);
         r.persistAndFlush();
         changes.updated(id);
-        RecommendationDetail after = reads.get(id);
+        RecommendationDetail after = reads.get(id, Optional.empty());
         audit.record("recommendation.update", "recommendation", id, before, after);
         return after;
     }
@@ -80,7 +81,7 @@ public class RecommendationWriteService {
     public void delete(String id, String ifMatch) {
         Recommendation r = live(id);
         RecordTag.requireMatch(ifMatch, r.version);
-        RecommendationDetail before = reads.get(id);
+        RecommendationDetail before = reads.get(id, Optional.empty());
         r.deletedAt = Instant.now();
         r.updatedAt = r.deletedAt;
         r.persistAndFlush();

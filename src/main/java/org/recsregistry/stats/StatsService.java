@@ -9,11 +9,14 @@ import io.quarkus.panache.common.Sort;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.recommendation.Status;
 import org.recsregistry.source.Source;
+import org.recsregistry.stats.HistoricCounts.Grouping;
 import org.recsregistry.stats.dto.StatsView;
 import org.recsregistry.stats.dto.StatusView;
 import org.recsregistry.theme.Theme;
 
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +32,9 @@ public class StatsService {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    HistoricCounts historic;
 
     /** Per addressee: its recommendations by that addressee's own status. */
     public StatusCounts byAddressee() {
@@ -62,10 +68,20 @@ public class StatsService {
     }
 
     public StatsView stats() {
-        StatusCounts overall = overall();
-        StatusCounts addressees = byAddressee();
-        StatusCounts sources = bySource();
-        StatusCounts themes = byTheme();
+        return view(overall(), byAddressee(), bySource(), byTheme());
+    }
+
+    /** The counts as they stood at the end of a date, rebuilt from the status history. */
+    public StatsView stats(LocalDate asOf) {
+        Map<Grouping, StatusCounts> counts = historic.at(List.of(asOf),
+                EnumSet.of(Grouping.OVERALL, Grouping.PAIRS_BY_ADDRESSEE, Grouping.BY_SOURCE, Grouping.BY_THEME))
+                .get(asOf);
+        return view(counts.get(Grouping.OVERALL), counts.get(Grouping.PAIRS_BY_ADDRESSEE),
+                counts.get(Grouping.BY_SOURCE), counts.get(Grouping.BY_THEME));
+    }
+
+    private static StatsView view(StatusCounts overall, StatusCounts addressees, StatusCounts sources,
+                                  StatusCounts themes) {
         return new StatsView(overall.total(ALL), overall.of(ALL),
                 Addressee.<Addressee>listAll(Sort.by("code")).stream()
                         .map(a -> group(a.code, a.name, addressees)).toList(),

@@ -12,11 +12,11 @@ public final class StatusCounts {
 
     private final Map<String, Map<String, Long>> byKey = new HashMap<>();
 
-    /** Rows of (key, status, count). */
+    /** Rows of (key, status, count); several rows of one key and status add up. */
     StatusCounts(List<Object[]> rows) {
         for (Object[] row : rows) {
             byKey.computeIfAbsent((String) row[0], k -> new HashMap<>())
-                    .put((String) row[1], ((Number) row[2]).longValue());
+                    .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
         }
     }
 

@@ -19,7 +19,8 @@ public record RecommendationDetail(
         List<AddresseeStatus> addressees,
         List<String> themes,
         List<LinkView> links,
-        @Schema(description = "Every status event of every addressee, oldest effective date first.")
+        @Schema(description = "Every status event of every addressee, oldest effective date first; with asOf, those "
+                + "effective on or before it.")
         List<StatusEventView> history,
         Instant createdAt,
         Instant updatedAt,

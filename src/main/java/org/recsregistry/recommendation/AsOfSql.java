@@ -1,0 +1,27 @@
+package org.recsregistry.recommendation;
+
+/**
+ * SQL for statuses as they stood at the end of a date, rebuilt from status_event: the status of a
+ * (recommendation, addressee) pair on date D is the to_status of its latest event effective on or
+ * before D (by effective date, then id), or unknown without one. Uses status_event_pair_idx.
+ */
+public final class AsOfSql {
+
+    /** The as-of status of a pair joined with {@link #latestEvent} under alias {@code e}. */
+    public static final String STATUS = "coalesce(e.to_status, 'unknown')";
+
+    private AsOfSql() {
+    }
+
+    /**
+     * {@code left join lateral (...) e on true}: the latest event of the pair with alias {@code pair}
+     * effective on or before the SQL date expression {@code date}, with columns to_status and effective_date.
+     */
+    public static String latestEvent(String pair, String date) {
+        return " left join lateral (select se.to_status, se.effective_date from status_event se"
+                + " where se.recommendation_id = " + pair + ".recommendation_id"
+                + " and se.addressee_code = " + pair + ".addressee_code"
+                + " and se.effective_date <= " + date
+                + " order by se.effective_date desc, se.id desc limit 1) e on true";
+    }
+}
