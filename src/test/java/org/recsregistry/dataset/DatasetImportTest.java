@@ -58,6 +58,20 @@ class DatasetImportTest {
                 .body("history.size()", is(eventsBefore + 1));
     }
 
+    @Test
+    void shouldReportADryRunWithoutChangingAnything() {
+        importer.importDataset(DatasetReader.read());
+        String etag = given().get("/api/v1/stats").header("ETag");
+        given().auth().oauth2(org.recsregistry.support.Tokens.ADMIN).post("/api/v1/admin/import?dryRun=true")
+                .then().statusCode(200).body("dryRun", is(true)).body("eventsAppended", is(0));
+        assertEquals(etag, given().get("/api/v1/stats").header("ETag"), "a dry run changes nothing");
+        given().auth().oauth2(org.recsregistry.support.Tokens.ADMIN).post("/api/v1/admin/import?dryRun=maybe")
+                .then().statusCode(400);
+        org.recsregistry.support.Tokens.curator().post("/api/v1/admin/import").then().statusCode(403);
+        given().auth().oauth2(org.recsregistry.support.Tokens.ADMIN).post("/api/v1/admin/import?dryRun=false")
+                .then().statusCode(200).body("dryRun", is(false));
+    }
+
     private static DatasetReader.Dataset edit(DatasetReader.Dataset dataset) {
         List<SourceFile> sources = new ArrayList<>();
         for (SourceFile file : dataset.sources()) {
