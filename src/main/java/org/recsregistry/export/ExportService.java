@@ -40,6 +40,10 @@ public class ExportService {
     @ConfigProperty(name = "registry.export.fetch-size", defaultValue = "500")
     int fetchSize;
 
+    int fetchSize() {
+        return fetchSize;
+    }
+
     /** Reads the parameters into {@code params}; call {@link QueryParams#check()} before using the query. */
     public ExportQuery query(QueryParams params, List<String> format, List<String> bom, List<String> addressee,
                              List<String> status, List<String> source, List<String> theme) {
