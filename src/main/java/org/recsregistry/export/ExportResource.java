@@ -55,8 +55,8 @@ public class ExportResource {
                             + "filename=\"registry-<cursor>.<format>\"", schema = @Schema(type = SchemaType.STRING))},
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ExportDocument.class)),
-                    @Content(mediaType = ExportFormat.NDJSON_MEDIA_TYPE, schema = @Schema(
-                            implementation = ExportRecord.class, description = "One ExportRecord per line.")),
+                    // ndjson: one ExportRecord per line.
+                    @Content(mediaType = ExportFormat.NDJSON_MEDIA_TYPE, schema = @Schema(implementation = ExportRecord.class)),
                     @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "UTF-8 CSV with a header row: id, sourceId, locator, text, textVerified, "
                                     + "summary, overallStatus, addressees, statusSince, themes, links, createdAt, "
