@@ -8,10 +8,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.WireEnum;
 import org.recsregistry.recommendation.Status;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -29,6 +31,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ExportService {
+
+    private static final Logger LOG = Logger.getLogger(ExportService.class);
 
     @Inject
     AgroalDataSource dataSource;
@@ -105,6 +109,12 @@ public class ExportService {
                 writer.begin(snapshot.head());
                 snapshot.stream(writer::record);
                 writer.end();
+            } catch (IOException e) {
+                if (!snapshot.abandoned()) {
+                    throw e;
+                }
+                // The client went away: nobody to answer, nothing to report.
+                LOG.debugf("Export at cursor %d abandoned: %s", snapshot.head(), e.getMessage());
             }
         };
     }

@@ -33,6 +33,9 @@ public final class ExportSnapshot implements AutoCloseable {
     private final int fetchSize;
     // The request may end (client gone) before the body is written; the state decides who closes.
     private final AtomicInteger state = new AtomicInteger(OPEN);
+    // Set when the exchange ends: a client that went away makes the output discard what is written,
+    // so the streamer must stop by itself rather than read the whole registry for nobody.
+    private volatile boolean cancelled;
 
     ExportSnapshot(Connection connection, ExportQuery query, long head, int fetchSize) {
         this.connection = connection;
@@ -58,6 +61,9 @@ public final class ExportSnapshot implements AutoCloseable {
         try (PreparedStatement statement = ExportRows.prepare(connection, query, fetchSize);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
+                if (cancelled) {
+                    throw new IOException("The export was abandoned: the client went away");
+                }
                 sink.accept(ExportRows.record(rows));
             }
         } catch (SQLException e) {
@@ -65,8 +71,12 @@ public final class ExportSnapshot implements AutoCloseable {
         }
     }
 
-    /** Closes the snapshot unless it is being streamed, in which case the streamer closes it. */
+    /**
+     * For when the exchange ends: closes the snapshot if it was never streamed, and stops a stream
+     * still running (whose streamer then closes it).
+     */
     public void abandon() {
+        cancelled = true;
         if (state.compareAndSet(OPEN, CLOSED)) {
             release();
         }
@@ -78,6 +88,11 @@ public final class ExportSnapshot implements AutoCloseable {
         if (state.getAndSet(CLOSED) != CLOSED) {
             release();
         }
+    }
+
+    /** True once the exchange has ended, normally or because the client went away. */
+    public boolean abandoned() {
+        return cancelled;
     }
 
     /** For tests: the connection the snapshot reads through. */
