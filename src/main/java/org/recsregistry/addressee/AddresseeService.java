@@ -8,12 +8,10 @@ import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.dto.AddresseeCreate;
 import org.recsregistry.addressee.dto.AddresseeEdit;
 import org.recsregistry.addressee.dto.AddresseeView;
-import org.recsregistry.audit.AuditService;
+import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Patches;
-import org.recsregistry.common.ProblemException;
-import org.recsregistry.common.RecordTag;
 import org.recsregistry.stats.StatsService;
 import org.recsregistry.stats.StatusCounts;
 
@@ -35,7 +33,7 @@ public class AddresseeService {
     @Inject
     Patches patches;
     @Inject
-    AuditService audit;
+    AuditedWrites writes;
 
     public List<AddresseeView> list() {
         StatusCounts counts = stats.byAddressee();
@@ -49,28 +47,21 @@ public class AddresseeService {
     @Transactional
     public AddresseeView create(AddresseeCreate request) {
         AddresseeEdit edit = checks.valid(request.edit());
-        if (Addressee.findById(request.code()) != null) {
-            throw ProblemException.conflict("The addressee code '" + request.code() + "' is taken.");
-        }
-        Addressee a = new Addressee();
-        a.code = request.code();
-        apply(a, edit);
-        a.persistAndFlush();
-        AddresseeView created = get(a.code);
-        audit.record("addressee.create", "addressee", a.code, null, created);
-        return created;
+        return writes.create("addressee", request.code(), Addressee.findById(request.code()) != null, () -> {
+            Addressee a = new Addressee();
+            a.code = request.code();
+            apply(a, edit);
+            a.persistAndFlush();
+        }, this::get);
     }
 
     @Transactional
     public AddresseeView update(String code, String ifMatch, JsonNode patch) {
         Addressee a = find(code);
-        RecordTag.requireMatch(ifMatch, a.version);
-        AddresseeView before = get(code);
-        apply(a, patches.merge(new AddresseeEdit(a.name, a.kind), patch, FIXED));
-        a.persistAndFlush();
-        AddresseeView after = get(code);
-        audit.record("addressee.update", "addressee", code, before, after);
-        return after;
+        return writes.update("addressee", code, ifMatch, a.version, () -> {
+            apply(a, patches.merge(new AddresseeEdit(a.name, a.kind), patch, FIXED));
+            a.persistAndFlush();
+        }, this::get);
     }
 
     private static void apply(Addressee a, AddresseeEdit edit) {

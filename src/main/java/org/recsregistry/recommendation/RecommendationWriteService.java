@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.audit.AuditService;
+import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.change.ChangeRecorder;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.InvalidParametersException;
@@ -41,6 +42,8 @@ public class RecommendationWriteService {
     @Inject
     AuditService audit;
     @Inject
+    AuditedWrites writes;
+    @Inject
     Patches patches;
 
     public RecommendationDetail create(RecommendationCreate request) {
@@ -60,33 +63,33 @@ public class RecommendationWriteService {
         apply(r, edit);
         r.persist();
         changes.created(id);
-        RecommendationDetail created = reads.get(id, Optional.empty());
+        RecommendationDetail created = detail(id);
         audit.record("recommendation.create", "recommendation", id, null, created);
         return created;
     }
 
     public RecommendationDetail update(String id, String ifMatch, JsonNode patch) {
         Recommendation r = live(id);
-        RecordTag.requireMatch(ifMatch, r.version);
-        RecommendationDetail before = reads.get(id, Optional.empty());
-        RecommendationEdit merged = patches.merge(editOf(r), patch, FIXED);
-        apply(r, merged);
-        r.persistAndFlush();
-        changes.updated(id);
-        RecommendationDetail after = reads.get(id, Optional.empty());
-        audit.record("recommendation.update", "recommendation", id, before, after);
-        return after;
+        return writes.update("recommendation", id, ifMatch, r.version, () -> {
+            apply(r, patches.merge(editOf(r), patch, FIXED));
+            r.persistAndFlush();
+            changes.updated(id);
+        }, this::detail);
     }
 
     public void delete(String id, String ifMatch) {
         Recommendation r = live(id);
         RecordTag.requireMatch(ifMatch, r.version);
-        RecommendationDetail before = reads.get(id, Optional.empty());
+        RecommendationDetail before = detail(id);
         r.deletedAt = Instant.now();
         r.updatedAt = r.deletedAt;
         r.persistAndFlush();
         changes.deleted(id);
         audit.record("recommendation.delete", "recommendation", id, before, null);
+    }
+
+    private RecommendationDetail detail(String id) {
+        return reads.get(id, Optional.empty());
     }
 
     /** The record, or 404 / 410 if it never existed / was deleted. */

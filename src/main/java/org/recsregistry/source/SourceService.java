@@ -5,12 +5,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.recsregistry.audit.AuditService;
+import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Patches;
-import org.recsregistry.common.ProblemException;
-import org.recsregistry.common.RecordTag;
 import org.recsregistry.source.dto.SourceCreate;
 import org.recsregistry.source.dto.SourceEdit;
 import org.recsregistry.source.dto.SourceView;
@@ -35,7 +33,7 @@ public class SourceService {
     @Inject
     Patches patches;
     @Inject
-    AuditService audit;
+    AuditedWrites writes;
 
     public List<SourceView> list() {
         StatusCounts counts = stats.bySource();
@@ -49,30 +47,23 @@ public class SourceService {
     @Transactional
     public SourceView create(SourceCreate request) {
         SourceEdit edit = checks.valid(request.edit());
-        if (Source.findById(request.id()) != null) {
-            throw ProblemException.conflict("The source id '" + request.id() + "' is taken.");
-        }
-        Source s = new Source();
-        s.id = request.id();
-        s.createdAt = Instant.now();
-        apply(s, edit);
-        s.persistAndFlush();
-        SourceView created = get(s.id);
-        audit.record("source.create", "source", s.id, null, created);
-        return created;
+        return writes.create("source", request.id(), Source.findById(request.id()) != null, () -> {
+            Source s = new Source();
+            s.id = request.id();
+            s.createdAt = Instant.now();
+            apply(s, edit);
+            s.persistAndFlush();
+        }, this::get);
     }
 
     @Transactional
     public SourceView update(String id, String ifMatch, JsonNode patch) {
         Source s = find(id);
-        RecordTag.requireMatch(ifMatch, s.version);
-        SourceView before = get(id);
-        apply(s, patches.merge(new SourceEdit(s.title, s.publisher, s.kind, s.publishedDate, s.datePrecision, s.url,
-                s.seedFile), patch, FIXED));
-        s.persistAndFlush();
-        SourceView after = get(id);
-        audit.record("source.update", "source", id, before, after);
-        return after;
+        return writes.update("source", id, ifMatch, s.version, () -> {
+            apply(s, patches.merge(new SourceEdit(s.title, s.publisher, s.kind, s.publishedDate, s.datePrecision, s.url,
+                    s.seedFile), patch, FIXED));
+            s.persistAndFlush();
+        }, this::get);
     }
 
     private static void apply(Source s, SourceEdit edit) {

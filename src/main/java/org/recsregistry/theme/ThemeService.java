@@ -5,12 +5,10 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.recsregistry.audit.AuditService;
+import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Patches;
-import org.recsregistry.common.ProblemException;
-import org.recsregistry.common.RecordTag;
 import org.recsregistry.stats.StatsService;
 import org.recsregistry.stats.StatusCounts;
 import org.recsregistry.theme.dto.ThemeCreate;
@@ -35,7 +33,7 @@ public class ThemeService {
     @Inject
     Patches patches;
     @Inject
-    AuditService audit;
+    AuditedWrites writes;
 
     public List<ThemeView> list() {
         StatusCounts counts = stats.byTheme();
@@ -49,28 +47,21 @@ public class ThemeService {
     @Transactional
     public ThemeView create(ThemeCreate request) {
         ThemeEdit edit = checks.valid(request.edit());
-        if (Theme.findById(request.code()) != null) {
-            throw ProblemException.conflict("The theme code '" + request.code() + "' is taken.");
-        }
-        Theme t = new Theme();
-        t.code = request.code();
-        apply(t, edit);
-        t.persistAndFlush();
-        ThemeView created = get(t.code);
-        audit.record("theme.create", "theme", t.code, null, created);
-        return created;
+        return writes.create("theme", request.code(), Theme.findById(request.code()) != null, () -> {
+            Theme t = new Theme();
+            t.code = request.code();
+            apply(t, edit);
+            t.persistAndFlush();
+        }, this::get);
     }
 
     @Transactional
     public ThemeView update(String code, String ifMatch, JsonNode patch) {
         Theme t = find(code);
-        RecordTag.requireMatch(ifMatch, t.version);
-        ThemeView before = get(code);
-        apply(t, patches.merge(new ThemeEdit(t.name), patch, FIXED));
-        t.persistAndFlush();
-        ThemeView after = get(code);
-        audit.record("theme.update", "theme", code, before, after);
-        return after;
+        return writes.update("theme", code, ifMatch, t.version, () -> {
+            apply(t, patches.merge(new ThemeEdit(t.name), patch, FIXED));
+            t.persistAndFlush();
+        }, this::get);
     }
 
     private static void apply(Theme t, ThemeEdit edit) {
