@@ -19,6 +19,8 @@ public class ConditionalGetFilters {
     private static final String API_PREFIX = "/api/";
     /** The change feed answers its own conditional GETs from the feed head, and streams cannot carry headers late. */
     private static final String FEED_PREFIX = "/api/v1/changes";
+    /** Webhook subscriptions and delivery logs change without the registry revision moving. */
+    private static final String WEBHOOKS_PREFIX = "/api/v1/webhooks";
     private static final String REVISION = ConditionalGetFilters.class.getName() + ".revision";
 
     @Inject
@@ -51,6 +53,7 @@ public class ConditionalGetFilters {
         String method = context.getMethod();
         return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
                 && context.getUriInfo().getPath().startsWith(API_PREFIX)
-                && !context.getUriInfo().getPath().startsWith(FEED_PREFIX);
+                && !context.getUriInfo().getPath().startsWith(FEED_PREFIX)
+                && !context.getUriInfo().getPath().startsWith(WEBHOOKS_PREFIX);
     }
 }

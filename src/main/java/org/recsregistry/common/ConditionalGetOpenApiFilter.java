@@ -24,7 +24,8 @@ public class ConditionalGetOpenApiFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") && !path.startsWith("/api/v1/changes") && item.getGET() != null) {
+            if (path.startsWith("/api/") && !path.startsWith("/api/v1/changes")
+                    && !path.startsWith("/api/v1/webhooks") && item.getGET() != null) {
                 document(item.getGET());
             }
         });
