@@ -36,8 +36,9 @@ public class ApiTokenIdentityProvider implements IdentityProvider<TokenAuthentic
 
     @Override
     public int priority() {
-        // Before the JWT validator, which would reject these tokens as malformed JWTs.
-        return 1000;
+        // Before the JWT validator, which would reject these tokens as malformed JWTs. That validator
+        // runs at SYSTEM_FIRST + 1 (1001), so SYSTEM_FIRST (1000) alone came second.
+        return SYSTEM_FIRST + 2;
     }
 
     @Override
