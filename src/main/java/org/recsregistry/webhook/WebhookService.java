@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.recsregistry.addressee.Addressee;
-import org.recsregistry.common.InvalidParametersException;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.webhook.dto.PingView;
 import org.recsregistry.webhook.dto.WebhookFilters;
@@ -31,13 +29,12 @@ public class WebhookService {
 
     @Transactional
     public WebhookView create(WebhookRequest request, String createdBy) {
-        WebhookFilters filters = checked(request.filters() == null ? WebhookFilters.none() : request.filters());
         String secret = request.secret() == null ? WebhookSigner.newSecret() : request.secret();
         WebhookSubscription s = new WebhookSubscription();
         s.url = request.url();
         s.description = request.description();
         s.secret = secret;
-        WebhookViews.apply(filters, s);
+        WebhookViews.apply(request.filters() == null ? WebhookFilters.none() : request.filters(), s);
         s.enabled = true;
         // Deliveries start with the changes committed after this one: the feed head is the starting cursor.
         s.dispatchCursor = ((Number) em.createNativeQuery("select feed_head from registry_state")
@@ -70,7 +67,7 @@ public class WebhookService {
             s.description = patch.description();
         }
         if (patch.filters() != null) {
-            WebhookViews.apply(checked(patch.filters()), s);
+            WebhookViews.apply(patch.filters(), s);
         }
         if (Boolean.TRUE.equals(patch.enabled()) && !s.enabled) {
             s.enabled = true;
@@ -102,14 +99,5 @@ public class WebhookService {
             throw new NotFoundProblem("webhook", Long.toString(id));
         }
         return s;
-    }
-
-    private static WebhookFilters checked(WebhookFilters filters) {
-        for (String code : filters.addressee()) {
-            if (code == null || Addressee.findById(code) == null) {
-                throw InvalidParametersException.of("filters.addressee", "unknown addressee '" + code + "'");
-            }
-        }
-        return filters;
     }
 }

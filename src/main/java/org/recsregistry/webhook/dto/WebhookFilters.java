@@ -1,10 +1,13 @@
 package org.recsregistry.webhook.dto;
 
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.change.ChangeKind;
 import org.recsregistry.recommendation.Status;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /** Which change-feed entries a subscription receives; an empty or absent list does not filter. */
@@ -17,16 +20,18 @@ public record WebhookFilters(
         List<String> addressee,
         @Size(max = 10)
         @Schema(description = "New status of status_changed entries (other kinds never match a status filter).",
-                example = "[\"implemented\"]")
-        List<Status> status,
+                type = SchemaType.ARRAY, implementation = Status.class, example = "[\"implemented\"]")
+        List<String> status,
         @Size(max = 4)
-        @Schema(description = "Entry kinds.", example = "[\"status_changed\", \"deleted\"]")
-        List<ChangeKind> kind) {
+        @Schema(description = "Entry kinds.", type = SchemaType.ARRAY, implementation = ChangeKind.class,
+                example = "[\"status_changed\", \"deleted\"]")
+        List<String> kind) {
 
     public WebhookFilters {
-        addressee = addressee == null ? List.of() : List.copyOf(addressee);
-        status = status == null ? List.of() : List.copyOf(status);
-        kind = kind == null ? List.of() : List.copyOf(kind);
+        // Values are checked by the service, which names the offending filter; nulls are kept for it to see.
+        addressee = addressee == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(addressee));
+        status = status == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(status));
+        kind = kind == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(kind));
     }
 
     public static WebhookFilters none() {
