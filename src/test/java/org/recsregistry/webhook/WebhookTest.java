@@ -184,7 +184,7 @@ class WebhookTest {
                 .then().statusCode(201).extract();
     }
 
-    private static io.restassured.specification.RequestSpecification admin() {
+    static io.restassured.specification.RequestSpecification admin() {
         return given().auth().oauth2(ADMIN);
     }
 
@@ -204,7 +204,7 @@ class WebhookTest {
         }
     }
 
-    private static void waitUntil(BooleanSupplier condition, String what) {
+    static void waitUntil(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
