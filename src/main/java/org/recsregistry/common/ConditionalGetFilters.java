@@ -1,5 +1,6 @@
 package org.recsregistry.common;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.lang.reflect.Method;
 import java.util.Date;
 
 /**
@@ -30,7 +32,7 @@ public class ConditionalGetFilters {
 
     @ServerRequestFilter
     public Response answerNotModified(ContainerRequestContext context, Request request, ResourceInfo resource) {
-        if (!isApiRead(context) || resource.getResourceMethod().isAnnotationPresent(OwnValidators.class)) {
+        if (!isApiRead(context) || !isPublicRegistryRead(resource)) {
             return null;
         }
         RegistryState.Revision revision = state.current();
@@ -59,5 +61,16 @@ public class ConditionalGetFilters {
         return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
                 && context.getUriInfo().getPath().startsWith(API_PREFIX)
                 && !context.getUriInfo().getPath().startsWith(FEED_PREFIX);
+    }
+
+    /**
+     * Reads that answer from the registry's data, for everyone. Admin reads (tokens, audit,
+     * webhooks) change without the revision moving and must not answer 304 before the role check;
+     * {@link OwnValidators} reads tag themselves.
+     */
+    private static boolean isPublicRegistryRead(ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        return !method.isAnnotationPresent(OwnValidators.class) && !method.isAnnotationPresent(RolesAllowed.class)
+                && !resource.getResourceClass().isAnnotationPresent(RolesAllowed.class);
     }
 }

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import java.util.List;
 
 /**
- * Documents what {@link ConditionalGetFilters} adds to every API read, in one place: the
+ * Documents what {@link ConditionalGetFilters} adds to every public API read, in one place: the
  * conditional request headers, ETag and Last-Modified on 200, and the 304 answer.
  */
 public class ConditionalGetOpenApiFilter implements OASFilter {
@@ -24,7 +24,8 @@ public class ConditionalGetOpenApiFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") && !path.startsWith("/api/v1/changes") && item.getGET() != null) {
+            if (path.startsWith("/api/") && !path.startsWith("/api/v1/changes")
+                    && !path.startsWith("/api/v1/webhooks") && item.getGET() != null) {
                 document(item.getGET());
             }
         });

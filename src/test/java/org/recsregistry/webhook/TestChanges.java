@@ -1,0 +1,35 @@
+package org.recsregistry.webhook;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import org.recsregistry.change.ChangeRecorder;
+import org.recsregistry.recommendation.Status;
+import org.recsregistry.recommendation.StatusEvent;
+
+import java.time.LocalDate;
+
+/** Writes change-feed entries for tests, each in its own committed transaction. */
+@ApplicationScoped
+public class TestChanges {
+
+    @Inject
+    ChangeRecorder recorder;
+
+    @Transactional
+    public void updated(String recommendationId) {
+        recorder.updated(recommendationId);
+    }
+
+    /** A feed entry only: the event itself is not stored, so the recommendation's history stays as it was. */
+    @Transactional
+    public void statusChanged(String recommendationId, String addressee, Status to) {
+        StatusEvent event = new StatusEvent();
+        event.recommendationId = recommendationId;
+        event.addresseeCode = addressee;
+        event.toStatus = to;
+        event.effectiveDate = LocalDate.of(2099, 1, 1);
+        event.evidenceTitle = "Test evidence";
+        recorder.statusChanged(event);
+    }
+}
