@@ -26,29 +26,33 @@ public class RateLimiter {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    /** A bucket of tokens that refills continuously up to its capacity. */
+    /** A bucket of tokens that refills continuously up to its capacity; counted in thousandths, so costs add up exactly. */
     static final class Bucket {
-        private final double capacity;
-        private final double perSecond;
-        private double tokens;
+        private final long capacity;
+        private final double perNano;
+        private long tokens;
         private long updated = System.nanoTime();
 
         Bucket(double capacity, double perSecond) {
-            this.capacity = capacity;
-            this.perSecond = perSecond;
-            this.tokens = capacity;
+            this.capacity = Math.round(capacity * 1000);
+            this.perNano = perSecond * 1000 / 1e9;
+            this.tokens = this.capacity;
         }
 
         /** Takes the cost if it is there; otherwise answers how many seconds until it would be. */
         synchronized long take(double cost) {
             long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - updated) / 1e9 * perSecond);
-            updated = now;
-            if (tokens >= cost) {
-                tokens -= cost;
+            long refill = (long) ((now - updated) * perNano);
+            if (refill > 0) {
+                tokens = Math.min(capacity, tokens + refill);
+                updated = now;
+            }
+            long needed = Math.round(cost * 1000);
+            if (tokens >= needed) {
+                tokens -= needed;
                 return 0;
             }
-            return (long) Math.ceil((cost - tokens) / perSecond);
+            return (long) Math.ceil((needed - tokens) / perNano / 1e9);
         }
     }
 
