@@ -3,6 +3,8 @@ package org.recsregistry.recommendation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.recsregistry.common.QueryParams;
+
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,8 +33,7 @@ record Cursor(String sort, String key, String id) {
             return true;
         }
         try {
-            OffsetDateTime.parse(key);
-            return true;
+            return QueryParams.inStoredYears(OffsetDateTime.parse(key));
         } catch (DateTimeParseException e) {
             return false;
         }
