@@ -1,0 +1,23 @@
+package org.recsregistry.common;
+
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * A request with a body must say what the body is: without Content-Type, JAX-RS matches any
+ * method and reads the body as JSON anyway. Answered 415, like any other unsupported media type.
+ */
+public class BodyContentType {
+
+    @ServerRequestFilter(preMatching = true)
+    public void requireContentType(ContainerRequestContext context) {
+        boolean hasBody = context.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null
+                ? !"0".equals(context.getHeaderString(HttpHeaders.CONTENT_LENGTH).strip())
+                : context.getHeaderString("Transfer-Encoding") != null;
+        if (hasBody && context.getMediaType() == null) {
+            throw new NotSupportedException("A request body needs a Content-Type.");
+        }
+    }
+}
