@@ -30,6 +30,12 @@ import java.time.format.DateTimeParseException;
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
 
+    /** Last, so that these readers replace those of the java.time module Quarkus registers. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     @Override
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
