@@ -3,11 +3,13 @@ package org.recsregistry.common;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A request with a body must say what the body is: without Content-Type, JAX-RS matches any
- * method and reads the body as JSON anyway. Answered 415, like any other unsupported media type.
+ * method and reads the body as JSON anyway; and an unreadable one (garbage/////) made the media
+ * type parser throw, a 500. Both are answered 415, like any other unsupported media type.
  */
 public class BodyContentType {
 
@@ -16,8 +18,16 @@ public class BodyContentType {
         boolean hasBody = context.getHeaderString(HttpHeaders.CONTENT_LENGTH) != null
                 ? !"0".equals(context.getHeaderString(HttpHeaders.CONTENT_LENGTH).strip())
                 : context.getHeaderString("Transfer-Encoding") != null;
-        if (hasBody && context.getMediaType() == null) {
+        String type = context.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        if (hasBody && (type == null || type.isBlank())) {
             throw new NotSupportedException("A request body needs a Content-Type.");
+        }
+        if (type != null) {
+            try {
+                MediaType.valueOf(type);
+            } catch (IllegalArgumentException unreadable) {
+                throw new NotSupportedException("The Content-Type is not a media type.");
+            }
         }
     }
 }
