@@ -45,6 +45,7 @@ record Cursor(String sort, String key, String id) {
             Cursor cursor = JSON.readValue(Base64.getUrlDecoder().decode(text.getBytes(StandardCharsets.US_ASCII)),
                     Cursor.class);
             return cursor == null || cursor.sort() == null || cursor.key() == null || cursor.id() == null
+                    || (cursor.key() + cursor.id()).indexOf('\u0000') >= 0 // PostgreSQL cannot take a NUL
                     ? Optional.empty() : Optional.of(cursor);
         } catch (IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
