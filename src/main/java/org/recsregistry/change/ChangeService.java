@@ -39,7 +39,7 @@ public class ChangeService {
 
     private long cursor(QueryParams params, String value) {
         try {
-            long seq = Long.parseLong(value.trim());
+            long seq = Long.parseLong(value.strip());
             if (seq >= 0) {
                 return seq;
             }

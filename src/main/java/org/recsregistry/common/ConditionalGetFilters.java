@@ -44,8 +44,15 @@ public class ConditionalGetFilters {
 
     /** Whether to answer 304; If-None-Match, when present, decides alone (RFC 9110 13.2.2). */
     public static boolean notModified(boolean hasIfNoneMatch, Request request, Date lastModified, EntityTag etag) {
-        return (hasIfNoneMatch ? request.evaluatePreconditions(etag)
-                : request.evaluatePreconditions(lastModified, etag)) != null;
+        if (hasIfNoneMatch) {
+            return request.evaluatePreconditions(etag) != null;
+        }
+        try {
+            return request.evaluatePreconditions(lastModified, etag) != null;
+        } catch (RuntimeException unreadableDate) {
+            // An If-Modified-Since that is not an HTTP-date is ignored (RFC 9110 13.1.3): the full answer.
+            return false;
+        }
     }
 
     @ServerResponseFilter

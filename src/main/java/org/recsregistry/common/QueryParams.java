@@ -60,7 +60,7 @@ public final class QueryParams {
             return defaultValue;
         }
         try {
-            int value = Integer.parseInt(raw.get().trim());
+            int value = Integer.parseInt(raw.get().strip());
             if (value >= min && value <= max) {
                 return value;
             }
@@ -77,17 +77,29 @@ public final class QueryParams {
         if (raw.isEmpty()) {
             return Optional.empty();
         }
-        String value = raw.get().trim();
+        String value = raw.get().strip();
+        OffsetDateTime parsed;
         try {
-            return Optional.of(OffsetDateTime.parse(value));
+            parsed = OffsetDateTime.parse(value);
         } catch (DateTimeParseException notDateTime) {
             try {
-                return Optional.of(LocalDate.parse(value).atStartOfDay().atOffset(java.time.ZoneOffset.UTC));
+                parsed = LocalDate.parse(value).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
             } catch (DateTimeParseException notDate) {
-                reject(name, "must be an ISO 8601 date (2024-01-31) or date-time with offset (2024-01-31T12:00:00Z)");
-                return Optional.empty();
+                parsed = null;
             }
         }
+        if (parsed != null && inStoredYears(parsed)) {
+            return Optional.of(parsed);
+        }
+        reject(name, "must be an ISO 8601 date (2024-01-31) or date-time with offset (2024-01-31T12:00:00Z), "
+                + "years 1 to 9999");
+        return Optional.empty();
+    }
+
+    /** Whether the instant is in years 1 to 9999 (UTC), which every timestamp column can be compared with. */
+    public static boolean inStoredYears(OffsetDateTime value) {
+        int year = value.atZoneSameInstant(java.time.ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999;
     }
 
     /** An ISO 8601 calendar date (2024-01-31), years 1 to 9999. */
@@ -97,7 +109,7 @@ public final class QueryParams {
             return Optional.empty();
         }
         try {
-            LocalDate value = LocalDate.parse(raw.get().trim());
+            LocalDate value = LocalDate.parse(raw.get().strip());
             if (value.getYear() >= 1 && value.getYear() <= 9999) {
                 return Optional.of(value);
             }

@@ -3,6 +3,8 @@ package org.recsregistry.recommendation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.recsregistry.common.QueryParams;
+
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -31,8 +33,7 @@ record Cursor(String sort, String key, String id) {
             return true;
         }
         try {
-            OffsetDateTime.parse(key);
-            return true;
+            return QueryParams.inStoredYears(OffsetDateTime.parse(key));
         } catch (DateTimeParseException e) {
             return false;
         }
@@ -44,6 +45,7 @@ record Cursor(String sort, String key, String id) {
             Cursor cursor = JSON.readValue(Base64.getUrlDecoder().decode(text.getBytes(StandardCharsets.US_ASCII)),
                     Cursor.class);
             return cursor == null || cursor.sort() == null || cursor.key() == null || cursor.id() == null
+                    || (cursor.key() + cursor.id()).indexOf('\u0000') >= 0 // PostgreSQL cannot take a NUL
                     ? Optional.empty() : Optional.of(cursor);
         } catch (IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();

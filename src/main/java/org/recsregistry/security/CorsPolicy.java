@@ -39,10 +39,10 @@ public class CorsPolicy {
         boolean preflight = context.request().method() == HttpMethod.OPTIONS
                 && context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD) != null;
         HttpMethod wanted = preflight
-                ? HttpMethod.valueOf(context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
+                ? requestedMethod(context.request().getHeader(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD))
                 : context.request().method();
-        boolean read = READS.contains(wanted);
-        boolean allowed = read || writeOrigins.orElse(List.of()).contains(origin);
+        boolean read = wanted != null && READS.contains(wanted);
+        boolean allowed = wanted != null && (read || writeOrigins.orElse(List.of()).contains(origin));
         if (allowed) {
             response.putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, read ? "*" : origin);
             response.putHeader(HttpHeaders.ACCESS_CONTROL_EXPOSE_HEADERS, EXPOSED);
@@ -53,15 +53,32 @@ public class CorsPolicy {
                         .putHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_HEADERS, REQUEST_HEADERS)
                         .putHeader(HttpHeaders.ACCESS_CONTROL_MAX_AGE, "600");
             }
-            response.setStatusCode(allowed ? 204 : 403).end();
+            if (allowed) {
+                response.setStatusCode(204).end();
+            } else {
+                refuse(response);
+            }
             return;
         }
         if (!allowed) {
-            response.setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
-                    .end("{\"type\":\"https://recsregistry.org/problems/forbidden-origin\",\"title\":\"Forbidden origin\","
-                            + "\"status\":403,\"detail\":\"Writes are accepted only from the configured origins.\"}");
+            refuse(response);
             return;
         }
         context.next();
+    }
+
+    private static void refuse(io.vertx.core.http.HttpServerResponse response) {
+        response.setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                .end("{\"type\":\"https://recsregistry.org/problems/forbidden-origin\",\"title\":\"Forbidden origin\","
+                        + "\"status\":403,\"detail\":\"Writes are accepted only from the configured origins.\"}");
+    }
+
+    /** The method a preflight asks for; null when it is not a method name at all (empty, spaces). */
+    private static HttpMethod requestedMethod(String name) {
+        try {
+            return HttpMethod.valueOf(name);
+        } catch (IllegalArgumentException notAMethod) {
+            return null;
+        }
     }
 }
