@@ -15,7 +15,8 @@ set -euo pipefail
 
 OUT=${1:-target/base-image/jre17-bookworm.tar}
 ROOTFS=${2:-}
-MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+# DEBIAN_MIRROR: a Debian mirror URL; unset, debootstrap uses its default mirror.
+MIRROR=${DEBIAN_MIRROR:-}
 TAG=${BASE_IMAGE_TAG:-recsregistry/jre17-base:bookworm}
 UID_GID=10001
 
@@ -25,7 +26,7 @@ trap 'rm -rf "$work"' EXIT
 if [[ -z "$ROOTFS" ]]; then
   ROOTFS="$work/rootfs"
   debootstrap --variant=minbase --include=openjdk-17-jre-headless,ca-certificates \
-    bookworm "$ROOTFS" "$MIRROR"
+    bookworm "$ROOTFS" ${MIRROR:+"$MIRROR"}
 fi
 
 # The unprivileged user the application runs as; numeric so that Kubernetes can check runAsNonRoot.
