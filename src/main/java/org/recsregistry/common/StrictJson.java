@@ -23,7 +23,7 @@ import java.time.format.DateTimeParseException;
 /**
  * Request bodies are read as exactly one JSON document: text after it and a key given twice are
  * errors (answered 400 by ProblemMappers), not silently dropped or resolved to the last value.
- * Values have the type the contract gives them: a number or boolean is not a string, a date is an
+ * Values have the type the contract gives them: a number or boolean is not a string, nor a number or string a boolean, a date is an
  * ISO 8601 string (not an epoch number) in years 1 to 9999, and no string holds a NUL character,
  * which PostgreSQL cannot store.
  */
@@ -45,6 +45,10 @@ public class StrictJson implements ObjectMapperCustomizer {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.String, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("strict-values")
                 .addDeserializer(String.class, new NoNulString())
                 .addDeserializer(LocalDate.class, new IsoDate())

@@ -2,6 +2,7 @@ package org.recsregistry.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.change.ChangeRecorder;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -31,16 +33,25 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class DatasetImporter {
 
+    /** The advisory-lock key of dataset imports: any constant that nothing else uses. */
+    private static final long IMPORT_LOCK = 0x5252_1A_B0_47L;
+
     @Inject
     ChangeRecorder changes;
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public boolean hasRecommendations() {
-        return Recommendation.count() > 0;
+    @Inject
+    EntityManager em;
+
+    /** Imports into an empty database; replicas that start together take turns, so only the first imports. */
+    @Transactional
+    public Optional<ImportReport> importIfEmpty() {
+        lockImports();
+        return Recommendation.count() > 0 ? Optional.empty() : Optional.of(importDataset(DatasetReader.read()));
     }
 
     @Transactional
     public ImportReport importDataset(DatasetReader.Dataset dataset) {
+        lockImports();
         ImportReport report = new ImportReport();
         Instant now = Instant.now();
         dataset.vocabulary().addressees().forEach(entry -> upsertAddressee(entry, now, report));
@@ -70,6 +81,11 @@ public class DatasetImporter {
             }
         }
         return report;
+    }
+
+    /** One import at a time across every instance on this database, held to the end of the transaction. */
+    private void lockImports() {
+        em.createNativeQuery("select pg_advisory_xact_lock(" + IMPORT_LOCK + ")").getSingleResult();
     }
 
     private static void upsertAddressee(DatasetFiles.AddresseeEntry entry, Instant now, ImportReport report) {

@@ -24,10 +24,10 @@ class DatasetStartup {
 
     void onStart(@Observes StartupEvent event) {
         Mode chosen = Mode.valueOf(mode.trim().toUpperCase().replace('-', '_'));
-        if (chosen == Mode.NEVER || (chosen == Mode.IF_EMPTY && importer.hasRecommendations())) {
-            return;
+        if (chosen == Mode.ALWAYS) {
+            LOG.infof("Dataset imported: %s", importer.importDataset(DatasetReader.read()));
+        } else if (chosen == Mode.IF_EMPTY) {
+            importer.importIfEmpty().ifPresent(report -> LOG.infof("Dataset imported into an empty database: %s", report));
         }
-        ImportReport report = importer.importDataset(DatasetReader.read());
-        LOG.infof("Dataset imported: %s", report);
     }
 }

@@ -41,8 +41,11 @@ public class WebhookDispatcher {
         // Instances dispatch one at a time: the others wait here, then find the cursors already moved.
         em.createNativeQuery("select id from webhook_dispatcher where id = 1 for update").getSingleResult();
         long queued = ((Number) em.createNativeQuery(DISPATCH).getSingleResult()).longValue();
-        em.createNativeQuery("update webhook_dispatcher set dispatched_at = clock_timestamp() where id = 1")
-                .executeUpdate();
+        if (queued > 0) {
+            // Only a dispatch that queued something is worth a write; idle sweeps leave the database alone.
+            em.createNativeQuery("update webhook_dispatcher set dispatched_at = clock_timestamp() where id = 1")
+                    .executeUpdate();
+        }
         return queued;
     }
 }

@@ -26,6 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.recsregistry.common.Page;
+import org.recsregistry.common.MergePatch;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.security.Roles;
@@ -94,7 +95,7 @@ public class WebhookResource {
 
     @PATCH
     @Path("/{id}")
-    @Consumes(MediaType.APPLICATION_JSON)
+    @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
     @Operation(summary = "Change a webhook subscription",
             description = "Enable or disable it, or change its URL, filters or description; absent fields stay.")
     @APIResponse(responseCode = "200", description = "The subscription as changed.")
