@@ -11,7 +11,7 @@
 # started is stopped and removed on exit. Results go to bench/results/<timestamp>.md and stdout.
 #
 # Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
-# WARMUP seconds (3), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx256m), KEEP=1 keeps the work dir.
+# WARMUP seconds (3), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir.
 set -euo pipefail
 
 SCALES=${SCALES:-"1000 100000 1000000"}
@@ -19,7 +19,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-3}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx256m"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m"}
 PG_PORT=${PG_PORT:-15432}
 APP_PORT=${APP_PORT:-18080}
 NOCACHE_PORT=${NOCACHE_PORT:-18082}
@@ -227,6 +227,9 @@ for scale in $SCALES; do
     single="bench-$(printf '%07d' $(( scale / 2 )))"
     log "scale $scale: $total records, feed head $head, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     measure "$scale" "filtered list page" "$LIST_PATH" "list-$scale.json"
+    # One client, no queueing: what a single uncached list read costs at this scale.
+    read -r -a one < <(CONNECTIONS=1 THREADS=1 run_wrk "$NOCACHE$LIST_PATH")
+    row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | -/${one[3]}"
     measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
     measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional
     measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
@@ -234,13 +237,13 @@ for scale in $SCALES; do
     # Export: time and the service's memory while it streams the whole registry.
     hwm_before=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
     rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
+    rm -f "$WORK/export.done" "$WORK/export.peak"
     ( peak=0; while kill -0 "$APP_PID" 2>/dev/null && [ ! -f "$WORK/export.done" ]; do
           r=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
           [ "${r:-0}" -gt "$peak" ] && peak=$r && echo "$peak" >"$WORK/export.peak"
           sleep 0.05
       done ) &
     sampler=$!
-    rm -f "$WORK/export.done"
     t0=$(now_ms)
     size=$(curl -s -o /dev/null -w '%{size_download}' "$APP/api/v1/export?format=ndjson")
     t_export=$(( $(now_ms) - t0 ))

@@ -1,5 +1,7 @@
 package org.recsregistry.common;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -11,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +25,24 @@ import java.util.Map;
  * anything was read from the database: what was read is at least that new, so serving it while
  * that revision is current is never staler than reading again. Entries of an older revision are
  * never served and the whole cache is dropped when the revision moves (from a notification of a
- * write on any instance, or a local write). Bounded: least recently used entries go first.
+ * write on any instance, or a local write). Bounded in entries and in bytes: least recently used
+ * entries go first; larger answers than registry.cache.max-entry-bytes are not kept.
  */
 @ApplicationScoped
 public class ResponseCache {
 
     /** One cached answer: its headers (name, value; as written), its body and the revision it belongs to. */
-    public record Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body) {
+    public record Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body, ByteBuf buffer) {
+
+        public Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body) {
+            // A buffer that is never released, so that each answer can send a view of it without copying.
+            this(revision, headers, body, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(body)));
+        }
+
+        /** A view of the body to send; the bytes are shared, not copied. */
+        public ByteBuf send() {
+            return buffer.duplicate();
+        }
 
         public String header(String name) {
             for (Map.Entry<String, String> header : headers) {
@@ -49,19 +63,17 @@ public class ResponseCache {
     @ConfigProperty(name = "registry.cache.max-entry-bytes", defaultValue = "1048576")
     int maxEntryBytes;
 
+    @ConfigProperty(name = "registry.cache.max-bytes", defaultValue = "33554432")
+    long maxBytes;
+
     @Inject
     RegistryState state;
 
-    private LinkedHashMap<String, Entry> entries;
+    private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
+    private long bytes;
 
     @PostConstruct
     void init() {
-        entries = new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
-                return size() > maxEntries;
-            }
-        };
         state.onMove(revision -> clear());
     }
 
@@ -77,16 +89,37 @@ public class ResponseCache {
     public synchronized Entry get(String key, long revision) {
         Entry entry = entries.get(key);
         if (entry != null && entry.revision() != revision) {
-            entries.remove(key);
+            remove(key);
             return null;
         }
         return entry;
     }
 
+    /** Stores the entry, then drops least recently used ones until both bounds (count, bytes) hold. */
     public synchronized void put(String key, Entry entry) {
-        if (enabled() && entry.body().length <= maxEntryBytes) {
-            entries.put(key, entry);
+        if (!enabled() || entry.body().length > maxEntryBytes || entry.body().length > maxBytes) {
+            return;
         }
+        remove(key);
+        entries.put(key, entry);
+        bytes += entry.body().length;
+        Iterator<Map.Entry<String, Entry>> eldest = entries.entrySet().iterator();
+        while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+            bytes -= eldest.next().getValue().body().length;
+            eldest.remove();
+        }
+    }
+
+    private void remove(String key) {
+        Entry removed = entries.remove(key);
+        if (removed != null) {
+            bytes -= removed.body().length;
+        }
+    }
+
+    /** Bytes of body held. */
+    public synchronized long bytes() {
+        return bytes;
     }
 
     public synchronized int size() {
@@ -95,6 +128,7 @@ public class ResponseCache {
 
     public synchronized void clear() {
         entries.clear();
+        bytes = 0;
     }
 
     /** Whether answers under this (normalised) path may be cached: JSON reads that are not streams or personal. */

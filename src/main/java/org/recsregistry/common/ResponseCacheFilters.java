@@ -109,7 +109,7 @@ public class ResponseCacheFilters {
         if (notModified) {
             response.setStatusCode(304).end();
         } else {
-            response.setStatusCode(200).end(Buffer.buffer(entry.body()));
+            response.setStatusCode(200).end(Buffer.buffer(entry.send()));
         }
     }
 

@@ -172,4 +172,20 @@ class ResponseCacheTest {
         assertTrue(cached("/api/v1/recommendations", "limit=100"), "the newest entry stays");
         assertTrue(!cached("/api/v1/recommendations", "limit=1"), "the least recently used one went");
     }
+
+    @Test
+    void shouldHoldItsByteBound() {
+        long revision = revision();
+        byte[] body = new byte[1024 * 1024];
+        for (int i = 0; i < 40; i++) {
+            cache.put("/test/bytes/" + i, new ResponseCache.Entry(revision, List.of(), body));
+            assertTrue(cache.bytes() <= 32L * 1024 * 1024, "at most 32 MiB, found " + cache.bytes());
+        }
+        assertNotNull(cache.get("/test/bytes/39", revision));
+        assertNull(cache.get("/test/bytes/0", revision));
+        cache.put("/test/bytes/big", new ResponseCache.Entry(revision, List.of(), new byte[2 * 1024 * 1024]));
+        assertNull(cache.get("/test/bytes/big", revision), "answers over max-entry-bytes are not kept");
+        cache.clear();
+        assertEquals(0, cache.bytes());
+    }
 }
