@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.AbstractMap;
@@ -35,8 +36,17 @@ public class ResponseCache {
     public record Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body, ByteBuf buffer) {
 
         public Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body) {
-            // A buffer that is never released, so that each answer can send a view of it without copying.
-            this(revision, headers, body, Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(body)));
+            this(revision, headers, body, direct(body));
+        }
+
+        /**
+         * The body off the heap, where the socket write needs it, so that no answer copies it again.
+         * A JDK direct buffer is freed by the collector once the entry is gone; the wrapper is never
+         * released by a write, so each answer can send a view of it.
+         */
+        private static ByteBuf direct(byte[] body) {
+            ByteBuffer buffer = ByteBuffer.allocateDirect(body.length).put(body).flip();
+            return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(buffer));
         }
 
         /** A view of the body to send; the bytes are shared, not copied. */
