@@ -11,7 +11,10 @@
 # started is stopped and removed on exit. Results go to bench/results/<timestamp>.md and stdout.
 #
 # Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
-# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir.
+# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir,
+# LOAD_MAX (1.5) and LOAD_WAIT (300): before each measured group, wait up to LOAD_WAIT seconds for the
+# 1-minute load average to fall under LOAD_MAX (other work on the machine skews every number); the
+# load at the start of each measurement is reported next to it.
 set -euo pipefail
 
 SCALES=${SCALES:-"1000 100000 1000000"}
@@ -24,9 +27,12 @@ PG_PORT=${PG_PORT:-15432}
 APP_PORT=${APP_PORT:-18080}
 NOCACHE_PORT=${NOCACHE_PORT:-18082}
 NGINX_PORT=${NGINX_PORT:-18081}
+LOAD_MAX=${LOAD_MAX:-1.5}
+LOAD_WAIT=${LOAD_WAIT:-300}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 RESULTS_DIR="$ROOT/bench/results"
 OUT="$RESULTS_DIR/$STAMP.md"
 WORK=$(mktemp -d /tmp/recsbench.XXXXXX)
@@ -86,6 +92,7 @@ now_ms() { date +%s%3N; }
 # Extra environment as arguments (NAME=value).
 start_app() {
     local port=$1 name=$2; shift 2
+    LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
     env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false "$@" \
         java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
@@ -136,6 +143,15 @@ run_wrk() {
 
 etag_of() { curl -s -o /dev/null -D - "$1" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }'; }
 
+load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
+        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
+        sleep 5; waited=$(( waited + 5 ))
+    done
+}
+
 ROWS=()
 row() { ROWS+=("| $* |"); printf '| %s |\n' "$*" >&2; }
 
@@ -150,9 +166,19 @@ as_pg "$PG_BIN/createdb" -h "$WORK/sock" -p "$PG_PORT" -U postgres registry
 JDBC=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/registry" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=)
 
 # ---------------------------------------------------------------- start to ready
-log "start to ready"
-START_ROWS=()
-start_row() { START_ROWS+=("| $1 | $READY_MS | ${QUARKUS_MS:-?} |"); }
+wait_quiet
+log "start to ready (load average $(load1))"
+START_load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
+        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
+        sleep 5; waited=$(( waited + 5 ))
+    done
+}
+
+ROWS=()
+start_row() { START_ROWS+=("| $1 | $READY_MS | ${QUARKUS_MS:-?} | $LOAD_AT_START |"); }
 start_app "$APP_PORT" first "${JDBC[@]}"; start_row "running PostgreSQL, empty database (migrations + dataset import)"
 stop_app "$STARTED_PID"
 start_app "$APP_PORT" restart "${JDBC[@]}"; start_row "running PostgreSQL, restart (production case)"
@@ -210,20 +236,30 @@ measure() {
         [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$h_app" "$APP$path")" = 304 ] || log "WARN: $name: service did not answer 304"
         [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$h_ngx" "$NGX/$file")" = 304 ] || log "WARN: $name: nginx did not answer 304"
     fi
-    local a n u
+    local a n u load
+    load=$(load1)
     read -r -a a < <(run_wrk "$APP$path" "$h_app")
     read -r -a n < <(run_wrk "$NGX/$file" "$h_ngx")
     read -r -a u < <(run_wrk "$NOCACHE$path" "$h_app")
     local ratio p99ratio
     ratio=$(awk -v a="${a[0]}" -v n="${n[0]}" 'BEGIN { printf "%.2f", (n > 0 ? a / n : 0) }')
     p99ratio=$(awk -v a="${a[2]}" -v n="${n[2]}" 'BEGIN { printf "%.1f", (n > 0 ? a / n : 0) }')
-    row "$scale | $name | $bytes | ${a[0]} | ${a[1]} | ${a[2]} | ${u[0]} | ${u[1]} | ${u[2]} | ${n[0]} | ${n[1]} | ${n[2]} | $ratio | $p99ratio | ${a[3]}/${u[3]}"
+    row "$scale | $name | $bytes | ${a[0]} | ${a[1]} | ${a[2]} | ${u[0]} | ${u[1]} | ${u[2]} | ${n[0]} | ${n[1]} | ${n[2]} | $ratio | $p99ratio | ${a[3]}/${u[3]} | $load"
     echo "${a[*]} ${n[*]} ${u[*]}" >"$WORK/m-$scale-$name"
 }
 
 # ---------------------------------------------------------------- scales
 loaded=0
-EXPORT_ROWS=()
+EXPORT_load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
+        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
+        sleep 5; waited=$(( waited + 5 ))
+    done
+}
+
+ROWS=()
 for scale in $SCALES; do
     log "loading synthetic records up to $scale"
     t0=$(now_ms)
@@ -235,16 +271,20 @@ for scale in $SCALES; do
     head=$(psql_db -c "select feed_head from registry_state")
     mid=$(( head / 2 ))
     single="bench-$(printf '%07d' $(( scale / 2 )))"
+    wait_quiet
     log "scale $scale: $total records, feed head $head, load average $(cut -d' ' -f1-3 /proc/loadavg)"
     measure "$scale" "filtered list page" "$LIST_PATH" "list-$scale.json"
+    wait_quiet
     # One client, no queueing: what a single uncached list read costs at this scale.
     read -r -a one < <(CONNECTIONS=1 THREADS=1 run_wrk "$NOCACHE$LIST_PATH")
-    row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | -/${one[3]}"
+    row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | -/${one[3]} | $(load1)"
     measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
     measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional
     measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
 
+    wait_quiet
     # Export: time and the service's memory while it streams the whole registry.
+    load_export=$(load1)
     hwm_before=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
     rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
     rm -f "$WORK/export.done" "$WORK/export.peak"
@@ -260,7 +300,7 @@ for scale in $SCALES; do
     touch "$WORK/export.done"; wait "$sampler" 2>/dev/null || true
     peak=$(cat "$WORK/export.peak" 2>/dev/null || echo 0)
     hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
-    EXPORT_ROWS+=("| $scale | $total | $size | $t_export | $((rss_before / 1024)) | $((peak / 1024)) | $((hwm_before / 1024)) → $((hwm_after / 1024)) |")
+    EXPORT_ROWS+=("| $scale | $total | $size | $t_export | $((rss_before / 1024)) | $((peak / 1024)) | $((hwm_before / 1024)) → $((hwm_after / 1024)) | $load_export |")
     log "export of $scale: $size bytes in $t_export ms, RSS $((rss_before / 1024)) → peak $((peak / 1024)) MB"
 done
 
@@ -269,27 +309,27 @@ done
     echo "# Benchmark run $STAMP"
     echo
     echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
-    echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "- load average at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1-minute load at each measurement in the tables)"
     echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
     echo
     echo "## Start to ready (process start until /q/health/ready answers 200)"
     echo
-    echo "| mode | start to ready (ms) | Quarkus \"started in\" (ms) |"
-    echo "| --- | --- | --- |"
+    echo "| mode | start to ready (ms) | Quarkus \"started in\" (ms) | load |"
+    echo "| --- | --- | --- | --- |"
     printf '%s\n' "${START_ROWS[@]}"
     echo
     echo "Readiness probe (GET /q/health/ready, checks the database): ${ready[0]} req/s, p50 ${ready[1]} ms, p99 ${ready[2]} ms."
     echo
     echo "## Reads (req/s, p50 and p99 in ms)"
     echo
-    echo "| records | read | bytes | cached req/s | p50 | p99 | uncached req/s | p50 | p99 | nginx req/s | p50 | p99 | cached/nginx | p99 cached/nginx | errors cached/uncached |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    echo "| records | read | bytes | cached req/s | p50 | p99 | uncached req/s | p50 | p99 | nginx req/s | p50 | p99 | cached/nginx | p99 cached/nginx | errors cached/uncached | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${ROWS[@]}"
     echo
     echo "## Export (ndjson, whole registry)"
     echo
-    echo "| scale | records | bytes | ms | RSS before (MB) | peak RSS during (MB) | VmHWM before → after (MB) |"
-    echo "| --- | --- | --- | --- | --- | --- | --- |"
+    echo "| scale | records | bytes | ms | RSS before (MB) | peak RSS during (MB) | VmHWM before → after (MB) | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${EXPORT_ROWS[@]}"
 } >"$WORK/report.md"
 mkdir -p "$RESULTS_DIR"
