@@ -8,6 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
+import org.recsregistry.common.RegistryState;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
@@ -21,12 +22,15 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Follows the feed head through PostgreSQL LISTEN/NOTIFY, so that long polls, streams and
- * webhook senders on every instance wake when a change commits, wherever it was written.
+ * webhook senders on every instance wake when a change commits, wherever it was written; and,
+ * on the same connection, the registry revision ({@code registry_revision}, sent on every write),
+ * so that conditional GETs and the response cache are answered from memory on every instance.
  */
 @ApplicationScoped
 public class FeedNotifications {
 
     static final String CHANNEL = "registry_changes";
+    static final String REVISION_CHANNEL = "registry_revision";
     private static final Logger LOG = Logger.getLogger(FeedNotifications.class);
     private static final int POLL_MILLIS = 1000;
 
@@ -38,6 +42,9 @@ public class FeedNotifications {
 
     @Inject
     ChangeFeed feed;
+
+    @Inject
+    RegistryState state;
 
     private final AtomicLong head = new AtomicLong();
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
@@ -54,6 +61,7 @@ public class FeedNotifications {
 
     void onStop(@Observes ShutdownEvent event) {
         running = false;
+        state.following(false);
         if (listener != null) {
             listener.interrupt();
         }
@@ -93,18 +101,27 @@ public class FeedNotifications {
             try (Connection connection = dataSource.getConnection();
                  Statement statement = connection.createStatement()) {
                 statement.execute("listen " + CHANNEL);
+                statement.execute("listen " + REVISION_CHANNEL);
                 // Anything committed before LISTEN took effect is read here, so nothing slips between.
                 advance(feed.head());
+                state.fromDatabase();
+                state.following(true);
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            advance(Long.parseLong(n.getParameter()));
+                            if (REVISION_CHANNEL.equals(n.getName())) {
+                                state.advance(RegistryState.parseNotification(n.getParameter()));
+                            } else {
+                                advance(Long.parseLong(n.getParameter()));
+                            }
                         }
                     }
                 }
             } catch (SQLException | RuntimeException e) {
+                // Until listening again, the revision is read from the database on every request.
+                state.following(false);
                 if (running) {
                     LOG.warnf("Feed notifications interrupted (%s); reconnecting", e.getMessage());
                     sleepQuietly();

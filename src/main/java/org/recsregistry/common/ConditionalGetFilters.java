@@ -1,5 +1,6 @@
 package org.recsregistry.common;
 
+import io.quarkus.runtime.BlockingOperationControl;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
@@ -18,7 +19,8 @@ import java.util.Date;
 
 /**
  * ETag and Last-Modified on every API read, and 304 answers to matching conditional GETs,
- * decided from the registry revision alone, before any query runs.
+ * decided from the registry revision alone, before any query runs (from memory while the revision
+ * notifications are followed, see {@link RegistryState}).
  */
 public class ConditionalGetFilters {
 
@@ -60,6 +62,21 @@ public class ConditionalGetFilters {
         if (response.getStatus() == 200 && request.getProperty(REVISION) instanceof RegistryState.Revision revision) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, revision.etag());
             response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, revision.lastModified());
+        }
+    }
+
+    /**
+     * After a successful write, reads the revision back before the answer goes out, so that the
+     * writer's next read on this instance (conditional or cached) sees its own write even if the
+     * notification of it has not arrived yet. Writes run on worker threads, where blocking is fine.
+     */
+    @ServerResponseFilter
+    public void afterWrite(ContainerRequestContext request, ContainerResponseContext response) {
+        String method = request.getMethod();
+        if (response.getStatus() < 400 && !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
+                && !HttpMethod.OPTIONS.equals(method) && request.getUriInfo().getPath().startsWith(API_PREFIX)
+                && BlockingOperationControl.isBlockingAllowed()) {
+            state.fromDatabase();
         }
     }
 

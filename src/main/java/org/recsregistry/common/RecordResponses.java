@@ -28,11 +28,11 @@ public class RecordResponses {
     }
 
     public <T> RestResponse<T> written(long version, T body) {
-        return RestResponse.ResponseBuilder.ok(body).tag(RecordTag.of(version, state.current().number())).build();
+        return RestResponse.ResponseBuilder.ok(body).tag(RecordTag.of(version, state.fromDatabase().number())).build();
     }
 
     public <T> RestResponse<T> created(URI location, long version, T body) {
         return RestResponse.ResponseBuilder.<T>created(location).entity(body)
-                .tag(RecordTag.of(version, state.current().number())).build();
+                .tag(RecordTag.of(version, state.fromDatabase().number())).build();
     }
 }

@@ -10,14 +10,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 
-/** The registry's revision, which moves on every write (database triggers bump it). */
+/**
+ * The registry's revision, which moves on every write (database triggers bump it).
+ *
+ * <p>The revision is kept in memory while this instance follows the {@code registry_revision}
+ * notifications (see {@code FeedNotifications}): then a conditional GET or a cached read costs no
+ * database round trip. While it does not follow them (not yet connected, or the listening
+ * connection broke) every read of the revision goes to the database, as before. A local write
+ * reads the revision back from the database before it answers ({@link #fromDatabase()}), so that
+ * the writer's own next read on this instance never sees the revision from before its write.
+ */
 @ApplicationScoped
 public class RegistryState {
 
     @Inject
     AgroalDataSource dataSource;
+
+    private final AtomicReference<Revision> known = new AtomicReference<>();
+    private final List<Consumer<Revision>> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean following;
 
     /** One revision of the registry and when it was made. */
     public record Revision(long number, Instant modifiedAt) {
@@ -32,14 +51,56 @@ public class RegistryState {
         }
     }
 
+    /** The current revision: from memory while notifications are followed, else from the database. */
     public Revision current() {
+        Revision revision = known.get();
+        return following && revision != null ? revision : fromDatabase();
+    }
+
+    /** The revision held in memory, when it can be trusted (notifications are being followed). */
+    public Optional<Revision> known() {
+        Revision revision = known.get();
+        return following && revision != null ? Optional.of(revision) : Optional.empty();
+    }
+
+    /** Reads the revision from the database and moves the one in memory up to it. */
+    public Revision fromDatabase() {
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
              ResultSet row = statement.executeQuery("select revision, modified_at from registry_state")) {
             row.next();
-            return new Revision(row.getLong(1), row.getObject(2, java.time.OffsetDateTime.class).toInstant());
+            Revision read = new Revision(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant());
+            advance(read);
+            return read;
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the registry revision", e);
         }
+    }
+
+    /** Moves the revision in memory forward (never back); tells the listeners when it moved. */
+    public void advance(Revision revision) {
+        Revision before = known.getAndAccumulate(revision,
+                (old, next) -> old == null || next.number() > old.number() ? next : old);
+        if (before == null || revision.number() > before.number()) {
+            listeners.forEach(listener -> listener.accept(revision));
+        }
+    }
+
+    /** Parses a {@code registry_revision} notification: "revision epochMicros". */
+    public static Revision parseNotification(String payload) {
+        String[] parts = payload.trim().split(" ");
+        long micros = Long.parseLong(parts[1]);
+        return new Revision(Long.parseLong(parts[0]),
+                Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L));
+    }
+
+    /** Whether the revision in memory follows the notifications; set by the listener. */
+    public void following(boolean value) {
+        following = value;
+    }
+
+    /** Called with each new revision once it moved (from a notification or a local read). */
+    public void onMove(Consumer<Revision> listener) {
+        listeners.add(listener);
     }
 }

@@ -4,7 +4,8 @@ import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.recsregistry.common.RegistryState;
 import org.recsregistry.recommendation.Status;
 import org.recsregistry.recommendation.StatusEvent;
 
@@ -12,7 +13,10 @@ import java.time.LocalDate;
 
 import static io.restassured.RestAssured.given;
 
-/** Test helper: commits changes (and their feed entries) the way the application does, in a transaction each. */
+/**
+ * Test helper: commits changes (and their feed entries) the way the application does, in a transaction each,
+ * then reads the revision back as a write through the API does, so that the next read sees the change.
+ */
 @ApplicationScoped
 public class FeedFixtures {
 
@@ -22,14 +26,23 @@ public class FeedFixtures {
     @Inject
     EntityManager em;
 
-    @Transactional
+    @Inject
+    RegistryState state;
+
     public void updated(String recommendationId) {
-        recorder.updated(recommendationId);
+        QuarkusTransaction.requiringNew().run(() -> recorder.updated(recommendationId));
+        state.fromDatabase();
     }
 
     /** A feed entry only: the event is not stored, so the registry's data stays as the other tests expect it. */
-    @Transactional
     public void statusChanged(String recommendationId, String addressee, Status from, Status to, String evidenceTitle,
+                              String evidenceExcerpt) {
+        QuarkusTransaction.requiringNew().run(() -> recordStatus(recommendationId, addressee, from, to, evidenceTitle,
+                evidenceExcerpt));
+        state.fromDatabase();
+    }
+
+    private void recordStatus(String recommendationId, String addressee, Status from, Status to, String evidenceTitle,
                               String evidenceExcerpt) {
         StatusEvent event = new StatusEvent();
         event.recommendationId = recommendationId;
@@ -43,8 +56,13 @@ public class FeedFixtures {
     }
 
     /** Sets a field of a record and records the update; returns the value it had. */
-    @Transactional
     public String setSummary(String recommendationId, String summary) {
+        String before = QuarkusTransaction.requiringNew().call(() -> setSummaryInTransaction(recommendationId, summary));
+        state.fromDatabase();
+        return before;
+    }
+
+    private String setSummaryInTransaction(String recommendationId, String summary) {
         String before = (String) em.createNativeQuery("select summary from recommendation where id = ?1")
                 .setParameter(1, recommendationId).getSingleResult();
         em.createNativeQuery("update recommendation set summary = ?1 where id = ?2")
@@ -54,8 +72,13 @@ public class FeedFixtures {
     }
 
     /** Sets the verbatim text of a verified record; returns the text it had. */
-    @Transactional
     public String setText(String recommendationId, String text) {
+        String before = QuarkusTransaction.requiringNew().call(() -> setTextInTransaction(recommendationId, text));
+        state.fromDatabase();
+        return before;
+    }
+
+    private String setTextInTransaction(String recommendationId, String text) {
         String before = (String) em.createNativeQuery("select text from recommendation where id = ?1")
                 .setParameter(1, recommendationId).getSingleResult();
         em.createNativeQuery("update recommendation set text = ?1 where id = ?2")

@@ -1,0 +1,338 @@
+#!/usr/bin/env bash
+# The benchmark, on one machine, loopback only. See docs/benchmarks.md.
+#
+#   bench/run.sh                      # 1k, 100k and 1M records, 10 s per measurement
+#   SCALES="1000" DURATION=3 bench/run.sh   # a quick smoke run
+#
+# Installs wrk, nginx and PostgreSQL if missing (apt-get), builds the service if needed, starts a
+# PostgreSQL of its own in a temporary directory, two instances of the service against it (one with
+# the response cache, one without: "after" and "before") and nginx serving the same response bytes
+# as static files (the HTTP ceiling of this machine). Every loop is bounded (wrk -d); everything it
+# started is stopped and removed on exit. Results go to bench/results/<timestamp>.md and stdout.
+#
+# Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
+# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir,
+# LOAD_MAX (1.5) and LOAD_WAIT (300): before each measured group, wait up to LOAD_WAIT seconds for the
+# 1-minute load average to fall under LOAD_MAX (other work on the machine skews every number); the
+# load at the start of each measurement is reported next to it.
+set -euo pipefail
+
+SCALES=${SCALES:-"1000 100000 1000000"}
+DURATION=${DURATION:-10}
+WARMUP=${WARMUP:-5}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m"}
+PG_PORT=${PG_PORT:-15432}
+APP_PORT=${APP_PORT:-18080}
+NOCACHE_PORT=${NOCACHE_PORT:-18082}
+NGINX_PORT=${NGINX_PORT:-18081}
+LOAD_MAX=${LOAD_MAX:-1.5}
+LOAD_WAIT=${LOAD_WAIT:-300}
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+STAMP=$(date -u +%Y%m%dT%H%M%SZ)
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
+RESULTS_DIR="$ROOT/bench/results"
+OUT="$RESULTS_DIR/$STAMP.md"
+WORK=$(mktemp -d /tmp/recsbench.XXXXXX)
+chmod 755 "$WORK"
+PIDS=()
+
+log() { printf '[bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+    set +e
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+    for pid in "${PIDS[@]}"; do
+        for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null
+    done
+    [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null
+    [ -n "${PG_BIN:-}" ] && [ -d "$WORK/pg" ] && as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -m fast stop >/dev/null 2>&1
+    if [ "${KEEP:-0}" = 1 ]; then log "kept $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# ---------------------------------------------------------------- tools
+need_apt=()
+command -v wrk >/dev/null || need_apt+=(wrk)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || need_apt+=(nginx)
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || need_apt+=(postgresql)
+command -v curl >/dev/null || need_apt+=(curl)
+if [ ${#need_apt[@]} -gt 0 ]; then
+    log "installing ${need_apt[*]}"
+    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+
+# PostgreSQL refuses to run as root: run it as the postgres user when we are root.
+if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    as_pg() { runuser -u postgres -- "$@"; }
+else
+    as_pg() { "$@"; }
+fi
+
+# ---------------------------------------------------------------- build
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+if [ ! -f "$JAR" ] || [ -n "$(find "$ROOT/src/main" "$ROOT/pom.xml" -newer "$JAR" -print -quit)" ]; then
+    log "building the service"
+    (cd "$ROOT" && ./mvnw -B -q package -DskipTests)
+fi
+
+# ---------------------------------------------------------------- helpers
+now_ms() { date +%s%3N; }
+
+# Starts the service and sets STARTED_PID and READY_MS (process start until ready answers 200).
+# Extra environment as arguments (NAME=value).
+start_app() {
+    local port=$1 name=$2; shift 2
+    LOAD_AT_START=$(load1)
+    local t0; t0=$(now_ms)
+    env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false "$@" \
+        java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+    local pid=$!
+    PIDS+=("$pid")
+    for _ in $(seq 6000); do
+        if [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ]; then
+            STARTED_PID=$pid
+            READY_MS=$(( $(now_ms) - t0 ))
+            QUARKUS_MS=$(sed -n 's/.*started in \([0-9.]*\)s.*/\1/p' "$WORK/$name.log" | head -1 | awk '{ printf "%d", $1 * 1000 }')
+            log "$name ready in $READY_MS ms (Quarkus says started in ${QUARKUS_MS:-?} ms)"
+            return 0
+        fi
+        kill -0 "$pid" 2>/dev/null || { cat "$WORK/$name.log" >&2; return 1; }
+        sleep 0.01
+    done
+    log "$name did not get ready"; return 1
+}
+
+stop_app() {
+    local pid=$1
+    kill "$pid" 2>/dev/null || true
+    for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.05; done
+    kill -9 "$pid" 2>/dev/null || true
+}
+
+psql_db() { as_pg "$PG_BIN/psql" -h "$WORK/sock" -p "$PG_PORT" -U postgres -d registry -v ON_ERROR_STOP=1 -qtA "$@"; }
+
+to_ms() { # wrk latency (e.g. 812.00us, 1.20ms, 2.01s) to milliseconds
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# Runs wrk; prints "rps p50_ms p99_ms non2xx3xx". Arguments: url [header].
+run_wrk() {
+    local url=$1 header=${2:-}
+    local args=(-t"$THREADS" -c"$CONNECTIONS" --latency)
+    [ -n "$header" ] && args+=(-H "$header")
+    wrk "${args[@]}" -d"${WARMUP}s" "$url" >/dev/null 2>&1 || true
+    local out; out=$(wrk "${args[@]}" -d"${DURATION}s" "$url" 2>&1)
+    echo "$out" >>"$WORK/wrk.log"
+    local rps p50 p99 bad
+    rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    bad=$(awk '/Non-2xx or 3xx/ { print $NF }' <<<"$out"); bad=${bad:-0}
+    echo "$rps $p50 $p99 $bad"
+}
+
+etag_of() { curl -s -o /dev/null -D - "$1" | tr -d '\r' | awk 'tolower($1) == "etag:" { print $2 }'; }
+
+load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
+        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
+        sleep 5; waited=$(( waited + 5 ))
+    done
+}
+
+ROWS=()
+row() { ROWS+=("| $* |"); printf '| %s |\n' "$*" >&2; }
+
+# ---------------------------------------------------------------- PostgreSQL (already running for the service)
+log "starting PostgreSQL ($PG_BIN) in $WORK/pg"
+mkdir -p "$WORK/pg" "$WORK/sock"
+[ "$(id -u)" = 0 ] && chown postgres "$WORK/pg" "$WORK/sock"
+as_pg "$PG_BIN/initdb" -D "$WORK/pg" -U postgres --auth=trust -E UTF8 >/dev/null
+as_pg "$PG_BIN/pg_ctl" -D "$WORK/pg" -l "$WORK/pg/log" -w start -o \
+    "-p $PG_PORT -k $WORK/sock -c listen_addresses=127.0.0.1 -c shared_buffers=512MB -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_wal_size=8GB -c maintenance_work_mem=512MB -c max_connections=100" >/dev/null
+as_pg "$PG_BIN/createdb" -h "$WORK/sock" -p "$PG_PORT" -U postgres registry
+JDBC=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/registry" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=)
+
+# ---------------------------------------------------------------- start to ready
+wait_quiet
+log "start to ready (load average $(load1))"
+START_load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
+        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
+        sleep 5; waited=$(( waited + 5 ))
+    done
+}
+
+ROWS=()
+start_row() { START_ROWS+=("| $1 | $READY_MS | ${QUARKUS_MS:-?} | $LOAD_AT_START |"); }
+start_app "$APP_PORT" first "${JDBC[@]}"; start_row "running PostgreSQL, empty database (migrations + dataset import)"
+stop_app "$STARTED_PID"
+start_app "$APP_PORT" restart "${JDBC[@]}"; start_row "running PostgreSQL, restart (production case)"
+# The readiness probe itself (it checks the database): what a load balancer's polling costs.
+read -r -a ready < <(run_wrk "http://127.0.0.1:$APP_PORT/q/health/ready")
+stop_app "$STARTED_PID"
+start_app "$APP_PORT" restart2 "${JDBC[@]}"; start_row "running PostgreSQL, restart (again)"
+stop_app "$STARTED_PID"
+start_app "$APP_PORT" embedded REGISTRY_DB_DATA_DIR="$WORK/embedded"
+start_row "embedded PostgreSQL, fresh data dir (initdb + migrations + import)"; stop_app "$STARTED_PID"
+start_app "$APP_PORT" embedded2 REGISTRY_DB_DATA_DIR="$WORK/embedded"
+start_row "embedded PostgreSQL, existing data dir"; stop_app "$STARTED_PID"
+
+# ---------------------------------------------------------------- the two instances and nginx
+start_app "$APP_PORT" app "${JDBC[@]}"; APP_PID=$STARTED_PID; start_row "running PostgreSQL, the measured instance"
+start_app "$NOCACHE_PORT" nocache "${JDBC[@]}" REGISTRY_CACHE_ENABLED=false; NOCACHE_PID=$STARTED_PID
+
+mkdir -p "$WORK/www" "$WORK/nginx-tmp"
+cat >"$WORK/nginx.conf" <<EOF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path $WORK/nginx-tmp; proxy_temp_path $WORK/nginx-tmp; fastcgi_temp_path $WORK/nginx-tmp;
+    uwsgi_temp_path $WORK/nginx-tmp; scgi_temp_path $WORK/nginx-tmp;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/www;
+        default_type application/json;
+        etag on;
+    }
+}
+EOF
+"$NGINX" -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" -p "$WORK"
+
+APP="http://127.0.0.1:$APP_PORT"
+NOCACHE="http://127.0.0.1:$NOCACHE_PORT"
+NGX="http://127.0.0.1:$NGINX_PORT"
+LIST_PATH="/api/v1/recommendations?addressee=DPRK&status=not_implemented&limit=50"
+
+# One scenario: the service with the cache, without it, and nginx on the same bytes.
+measure() {
+    local scale=$1 name=$2 path=$3 file=$4 conditional=${5:-}
+    curl -s -o "$WORK/www/$file" "$APP$path"
+    local bytes; bytes=$(stat -c %s "$WORK/www/$file")
+    local h_app="" h_ngx=""
+    if [ -n "$conditional" ]; then
+        h_app="If-None-Match: $(etag_of "$APP$path")"
+        h_ngx="If-None-Match: $(etag_of "$NGX/$file")"
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$h_app" "$APP$path")" = 304 ] || log "WARN: $name: service did not answer 304"
+        [ "$(curl -s -o /dev/null -w '%{http_code}' -H "$h_ngx" "$NGX/$file")" = 304 ] || log "WARN: $name: nginx did not answer 304"
+    fi
+    local a n u load
+    load=$(load1)
+    read -r -a a < <(run_wrk "$APP$path" "$h_app")
+    read -r -a n < <(run_wrk "$NGX/$file" "$h_ngx")
+    read -r -a u < <(run_wrk "$NOCACHE$path" "$h_app")
+    local ratio p99ratio
+    ratio=$(awk -v a="${a[0]}" -v n="${n[0]}" 'BEGIN { printf "%.2f", (n > 0 ? a / n : 0) }')
+    p99ratio=$(awk -v a="${a[2]}" -v n="${n[2]}" 'BEGIN { printf "%.1f", (n > 0 ? a / n : 0) }')
+    row "$scale | $name | $bytes | ${a[0]} | ${a[1]} | ${a[2]} | ${u[0]} | ${u[1]} | ${u[2]} | ${n[0]} | ${n[1]} | ${n[2]} | $ratio | $p99ratio | ${a[3]}/${u[3]} | $load"
+    echo "${a[*]} ${n[*]} ${u[*]}" >"$WORK/m-$scale-$name"
+}
+
+# ---------------------------------------------------------------- scales
+loaded=0
+EXPORT_load1() { cut -d' ' -f1 /proc/loadavg; }
+wait_quiet() {
+    local waited=0
+    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
+        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
+        sleep 5; waited=$(( waited + 5 ))
+    done
+}
+
+ROWS=()
+for scale in $SCALES; do
+    log "loading synthetic records up to $scale"
+    t0=$(now_ms)
+    psql_db -v from="$loaded" -v upto="$scale" <"$ROOT/bench/load.sql" >/dev/null
+    log "loaded in $(( ($(now_ms) - t0) / 1000 )) s"
+    loaded=$scale
+    sleep 1   # the revision notification reaches both instances
+    total=$(curl -s "$APP/api/v1/recommendations?limit=1" | sed -n 's/.*"total":\([0-9]*\).*/\1/p')
+    head=$(psql_db -c "select feed_head from registry_state")
+    mid=$(( head / 2 ))
+    single="bench-$(printf '%07d' $(( scale / 2 )))"
+    wait_quiet
+    log "scale $scale: $total records, feed head $head, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    measure "$scale" "filtered list page" "$LIST_PATH" "list-$scale.json"
+    wait_quiet
+    # One client, no queueing: what a single uncached list read costs at this scale.
+    read -r -a one < <(CONNECTIONS=1 THREADS=1 run_wrk "$NOCACHE$LIST_PATH")
+    row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | -/${one[3]} | $(load1)"
+    measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
+    measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional
+    measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
+
+    wait_quiet
+    # Export: time and the service's memory while it streams the whole registry.
+    load_export=$(load1)
+    hwm_before=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
+    rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
+    rm -f "$WORK/export.done" "$WORK/export.peak"
+    ( peak=0; while kill -0 "$APP_PID" 2>/dev/null && [ ! -f "$WORK/export.done" ]; do
+          r=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
+          [ "${r:-0}" -gt "$peak" ] && peak=$r && echo "$peak" >"$WORK/export.peak"
+          sleep 0.05
+      done ) &
+    sampler=$!
+    t0=$(now_ms)
+    size=$(curl -s -o /dev/null -w '%{size_download}' "$APP/api/v1/export?format=ndjson")
+    t_export=$(( $(now_ms) - t0 ))
+    touch "$WORK/export.done"; wait "$sampler" 2>/dev/null || true
+    peak=$(cat "$WORK/export.peak" 2>/dev/null || echo 0)
+    hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
+    EXPORT_ROWS+=("| $scale | $total | $size | $t_export | $((rss_before / 1024)) | $((peak / 1024)) | $((hwm_before / 1024)) → $((hwm_after / 1024)) | $load_export |")
+    log "export of $scale: $size bytes in $t_export ms, RSS $((rss_before / 1024)) → peak $((peak / 1024)) MB"
+done
+
+# ---------------------------------------------------------------- report
+{
+    echo "# Benchmark run $STAMP"
+    echo
+    echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+    echo "- load average at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1-minute load at each measurement in the tables)"
+    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
+    echo
+    echo "## Start to ready (process start until /q/health/ready answers 200)"
+    echo
+    echo "| mode | start to ready (ms) | Quarkus \"started in\" (ms) | load |"
+    echo "| --- | --- | --- | --- |"
+    printf '%s\n' "${START_ROWS[@]}"
+    echo
+    echo "Readiness probe (GET /q/health/ready, checks the database): ${ready[0]} req/s, p50 ${ready[1]} ms, p99 ${ready[2]} ms."
+    echo
+    echo "## Reads (req/s, p50 and p99 in ms)"
+    echo
+    echo "| records | read | bytes | cached req/s | p50 | p99 | uncached req/s | p50 | p99 | nginx req/s | p50 | p99 | cached/nginx | p99 cached/nginx | errors cached/uncached | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "## Export (ndjson, whole registry)"
+    echo
+    echo "| scale | records | bytes | ms | RSS before (MB) | peak RSS during (MB) | VmHWM before → after (MB) | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${EXPORT_ROWS[@]}"
+} >"$WORK/report.md"
+mkdir -p "$RESULTS_DIR"
+cp "$WORK/report.md" "$OUT"
+cat "$OUT"
+log "results in $OUT"

@@ -1,0 +1,163 @@
+package org.recsregistry.common;
+
+import io.quarkus.vertx.web.RouteFilter;
+import io.vertx.core.MultiMap;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Answers cached reads (and their conditional GETs) before they reach the REST layer, and arranges
+ * for a missed read to be stored once it is written (its body is captured by
+ * {@link ResponseCacheCapture}, its headers here as they are sent).
+ *
+ * <p>Runs after the CORS and rate-limit filters (lower priority), so both still apply to cached
+ * answers. Skipped for anything but GET, for requests with Authorization (never cached, never
+ * served from the cache), for requests that do not accept JSON, and while the revision in memory
+ * cannot be trusted.
+ */
+@ApplicationScoped
+public class ResponseCacheFilters {
+
+    static final String PENDING = ResponseCacheFilters.class.getName() + ".pending";
+
+    /** The headers that belong to the answer itself; the rest (CORS, security headers, Date) are added per request. */
+    private static final Set<String> KEPT = Set.of("content-type", "etag", "last-modified", "link", "cache-control",
+            "x-poll-interval", "content-disposition", "x-feed-cursor");
+    /** The headers a 304 repeats (RFC 9110 15.4.5). */
+    private static final Set<String> KEPT_ON_304 = Set.of("etag", "last-modified", "cache-control", "x-poll-interval");
+
+    /** A read being answered by the REST layer, to be cached once written. */
+    static final class Pending {
+        final String key;
+        final long revision;
+        volatile byte[] body;
+        volatile List<Map.Entry<String, String>> headers;
+
+        Pending(String key, long revision) {
+            this.key = key;
+            this.revision = revision;
+        }
+    }
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    RegistryState state;
+
+    @RouteFilter(RouteFilter.DEFAULT_PRIORITY)
+    void serve(RoutingContext context) {
+        HttpServerRequest request = context.request();
+        if (request.method() != HttpMethod.GET || !cache.enabled()) {
+            context.next();
+            return;
+        }
+        String path = context.normalizedPath();
+        if (!ResponseCache.cacheablePath(path) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+            context.next();
+            return;
+        }
+        Optional<RegistryState.Revision> revision = state.known();
+        String key = revision.isPresent() ? ResponseCache.key(path, request.query()) : null;
+        if (key == null) {
+            context.next();
+            return;
+        }
+        ResponseCache.Entry entry = cache.get(key, revision.get().number());
+        if (entry != null) {
+            answer(request, context.response(), entry);
+            return;
+        }
+        Pending pending = new Pending(key, revision.get().number());
+        context.put(PENDING, pending);
+        HttpServerResponse response = context.response();
+        context.addHeadersEndHandler(v -> pending.headers = kept(response.headers()));
+        context.addBodyEndHandler(v -> {
+            if (response.getStatusCode() == 200 && pending.body != null && pending.headers != null
+                    && isJson(response.headers().get(HttpHeaders.CONTENT_TYPE))) {
+                cache.put(pending.key, new ResponseCache.Entry(pending.revision, pending.headers, pending.body));
+            }
+        });
+        context.next();
+    }
+
+    private static void answer(HttpServerRequest request, HttpServerResponse response, ResponseCache.Entry entry) {
+        boolean notModified = notModified(request, entry);
+        for (Map.Entry<String, String> header : entry.headers()) {
+            if (!notModified || KEPT_ON_304.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                response.headers().add(header.getKey(), header.getValue());
+            }
+        }
+        if (notModified) {
+            response.setStatusCode(304).end();
+        } else {
+            response.setStatusCode(200).end(Buffer.buffer(entry.send()));
+        }
+    }
+
+    /** If-None-Match decides alone when present (weak comparison); else If-Modified-Since against Last-Modified. */
+    static boolean notModified(HttpServerRequest request, ResponseCache.Entry entry) {
+        String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
+        String etag = entry.header("ETag");
+        if (ifNoneMatch != null) {
+            if (etag == null) {
+                return false;
+            }
+            String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
+            for (String tag : ifNoneMatch.split(",")) {
+                String t = tag.trim();
+                if (t.equals("*") || t.equals(opaque) || t.equals("W/" + opaque)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
+        String lastModified = entry.header("Last-Modified");
+        if (ifModifiedSince == null || lastModified == null) {
+            return false;
+        }
+        try {
+            return !ZonedDateTime.parse(lastModified, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .isAfter(ZonedDateTime.parse(ifModifiedSince, DateTimeFormatter.RFC_1123_DATE_TIME));
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private static List<Map.Entry<String, String>> kept(MultiMap headers) {
+        List<Map.Entry<String, String>> kept = new ArrayList<>();
+        headers.forEach(header -> {
+            if (KEPT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+                kept.add(new AbstractMap.SimpleImmutableEntry<>(header.getKey(), header.getValue()));
+            }
+        });
+        return List.copyOf(kept);
+    }
+
+    private static boolean acceptsJson(String accept) {
+        return accept == null || accept.contains("json") || accept.contains("*/*");
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
+    }
+}
