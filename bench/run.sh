@@ -168,16 +168,7 @@ JDBC=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/registry
 # ---------------------------------------------------------------- start to ready
 wait_quiet
 log "start to ready (load average $(load1))"
-START_load1() { cut -d' ' -f1 /proc/loadavg; }
-wait_quiet() {
-    local waited=0
-    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
-        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
-        sleep 5; waited=$(( waited + 5 ))
-    done
-}
-
-ROWS=()
+START_ROWS=()
 start_row() { START_ROWS+=("| $1 | $READY_MS | ${QUARKUS_MS:-?} | $LOAD_AT_START |"); }
 start_app "$APP_PORT" first "${JDBC[@]}"; start_row "running PostgreSQL, empty database (migrations + dataset import)"
 stop_app "$STARTED_PID"
@@ -250,16 +241,7 @@ measure() {
 
 # ---------------------------------------------------------------- scales
 loaded=0
-EXPORT_load1() { cut -d' ' -f1 /proc/loadavg; }
-wait_quiet() {
-    local waited=0
-    while awk -v l="$(load1)" -v m="$LOAD_MAX" 'BEGIN { exit !(l >= m) }' && [ "$waited" -lt "$LOAD_WAIT" ]; do
-        [ $(( waited % 30 )) = 0 ] && log "load average $(load1) >= $LOAD_MAX, waiting (${waited}s of ${LOAD_WAIT}s)"
-        sleep 5; waited=$(( waited + 5 ))
-    done
-}
-
-ROWS=()
+EXPORT_ROWS=()
 for scale in $SCALES; do
     log "loading synthetic records up to $scale"
     t0=$(now_ms)
