@@ -59,13 +59,18 @@ public class FeedNotifications {
         listener.start();
     }
 
+    /** Lets the listener leave its connection (within one poll) before the datasource closes. */
     void onStop(@Observes ShutdownEvent event) {
         running = false;
         state.following(false);
-        if (listener != null) {
-            listener.interrupt();
-        }
         waiters.forEach(w -> w.future().complete(head.get()));
+        if (listener != null) {
+            try {
+                listener.join(2L * POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The newest feed position this instance has been told of. */

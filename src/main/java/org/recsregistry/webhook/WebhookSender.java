@@ -57,12 +57,27 @@ public class WebhookSender {
         loop.start();
     }
 
+    /**
+     * Stops before the datasource closes: the loop finishes its round (interrupting it inside a
+     * transaction would fail its rollback) and sends in flight get up to one timeout to record their
+     * outcomes. A delivery cut short is sent again when its lease runs out.
+     */
     void onStop(@Observes ShutdownEvent event) {
         running = false;
-        if (loop != null) {
-            loop.interrupt();
-            outcomes.shutdown();
+        if (loop == null) {
+            return;
         }
+        wake();
+        long deadline = System.nanoTime() + config.timeout().toNanos();
+        try {
+            loop.join(config.timeout().toMillis());
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        outcomes.shutdown();
     }
 
     /** Asks the loop to look for work now. */
