@@ -30,6 +30,13 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -68,6 +75,7 @@ class ManifestsTest {
     private static final String APP = "recommendations-registry";
     private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
     private static final Properties PROPERTIES = applicationProperties();
+    private static final Properties IMAGE = imageProfileProperties();
 
     /**
      * Quarkus and MicroProfile settings that the manifests set on purpose although
@@ -168,8 +176,8 @@ class ManifestsTest {
         String[] parts = repository.split("/");
         String path = parts.length > 2 || parts[0].contains(".") || parts[0].contains(":")
                 ? repository.substring(repository.indexOf('/') + 1) : repository;
-        assertEquals(PROPERTIES.getProperty("quarkus.container-image.group") + "/"
-                + PROPERTIES.getProperty("quarkus.container-image.name"), path, label + ": image " + image);
+        assertEquals(IMAGE.getProperty("quarkus.container-image.group") + "/"
+                + IMAGE.getProperty("quarkus.container-image.name"), path, label + ": image " + image);
 
         // Port and probes: where the application listens and what it serves.
         ContainerPort http = container.getPorts().stream().filter(p -> "http".equals(p.getName())).findFirst()
@@ -212,7 +220,7 @@ class ManifestsTest {
         // Non-root, read-only, nothing to escalate; /tmp is the writable emptyDir.
         PodSecurityContext podSecurity = pod.getSecurityContext();
         assertEquals(Boolean.TRUE, podSecurity.getRunAsNonRoot(), label + ": pod runAsNonRoot");
-        assertEquals(Long.valueOf(PROPERTIES.getProperty("quarkus.jib.user")), podSecurity.getRunAsUser(),
+        assertEquals(Long.valueOf(IMAGE.getProperty("quarkus.jib.user")), podSecurity.getRunAsUser(),
                 label + ": the image's user (quarkus.jib.user)");
         SecurityContext security = container.getSecurityContext();
         assertEquals(Boolean.TRUE, security.getReadOnlyRootFilesystem(), label + ": readOnlyRootFilesystem");
@@ -389,6 +397,33 @@ class ManifestsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return properties;
+    }
+
+    /** The properties of the pom's {@code image} profile, where the Jib and image settings live. */
+    private static Properties imageProfileProperties() {
+        Properties properties = new Properties();
+        try {
+            Document pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(Path.of("pom.xml").toFile());
+            NodeList profiles = pom.getElementsByTagName("profile");
+            for (int i = 0; i < profiles.getLength(); i++) {
+                Element profile = (Element) profiles.item(i);
+                if (!"image".equals(profile.getElementsByTagName("id").item(0).getTextContent())) {
+                    continue;
+                }
+                NodeList children = profile.getElementsByTagName("properties").item(0).getChildNodes();
+                for (int j = 0; j < children.getLength(); j++) {
+                    if (children.item(j) instanceof Element property) {
+                        properties.setProperty(property.getTagName(), property.getTextContent().trim());
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ParserConfigurationException | SAXException e) {
+            throw new IllegalStateException("pom.xml does not parse", e);
+        }
+        assertNotNull(properties.getProperty("quarkus.jib.user"), "pom.xml: the image profile sets quarkus.jib.user");
         return properties;
     }
 
