@@ -12,6 +12,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /** Reads the delivery log of a subscription, newest attempt first. */
@@ -19,24 +20,31 @@ import java.util.UUID;
 public class DeliveryLog {
 
     private static final String ATTEMPTS = "select cast(d.delivery_id as text), d.change_seq, a.attempt,"
-            + " a.attempted_at, a.status_code, a.error, a.duration_ms, a.next_retry_at"
+            + " a.attempted_at, a.status_code, a.error, a.duration_ms, a.next_retry_at, a.id"
             + " from webhook_attempt a join webhook_delivery d on d.id = a.delivery_id"
-            + " where a.subscription_id = ?1 order by a.id desc limit ?2";
+            + " where a.subscription_id = ?1 and a.id < ?3 order by a.id desc limit ?2";
 
     @Inject
     EntityManager em;
 
+    /**
+     * A page of attempts older than {@code before} (an attempt id; the newest first when absent). The
+     * next page's cursor is the last attempt's id, so attempts logged meanwhile never shift a page.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<DeliveryAttemptView> attempts(long subscriptionId, int limit) {
+    public Page<DeliveryAttemptView> attempts(long subscriptionId, int limit, OptionalLong before) {
         if (WebhookSubscription.findById(subscriptionId) == null) {
             throw new NotFoundProblem("webhook", Long.toString(subscriptionId));
         }
         long total = ((Number) em.createNativeQuery("select count(*) from webhook_attempt where subscription_id = ?1")
                 .setParameter(1, subscriptionId).getSingleResult()).longValue();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(ATTEMPTS).setParameter(1, subscriptionId).setParameter(2, limit)
-                .getResultList();
-        return new Page<>(rows.stream().map(DeliveryLog::view).toList(), total, null);
+        List<Object[]> rows = em.createNativeQuery(ATTEMPTS).setParameter(1, subscriptionId)
+                .setParameter(2, limit + 1).setParameter(3, before.orElse(Long.MAX_VALUE)).getResultList();
+        boolean more = rows.size() > limit;
+        List<Object[]> page = more ? rows.subList(0, limit) : rows;
+        String next = more ? page.get(page.size() - 1)[8].toString() : null;
+        return new Page<>(page.stream().map(DeliveryLog::view).toList(), total, next);
     }
 
     private static DeliveryAttemptView view(Object[] r) {

@@ -15,9 +15,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -37,6 +41,7 @@ import org.recsregistry.webhook.dto.WebhookRequest;
 import org.recsregistry.webhook.dto.WebhookView;
 
 import java.util.List;
+import java.util.OptionalLong;
 
 /** Webhook subscriptions and their delivery logs, managed by admins. */
 @Path("/api/v1/webhooks")
@@ -122,20 +127,44 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Read the delivery log", description = "Every attempt to send a delivery, newest first.")
-    @APIResponse(responseCode = "200", description = "The newest attempts; total counts them all.")
+    @Operation(summary = "Read the delivery log", description = "Every attempt to send a delivery, newest first, "
+            + "in pages: follow nextCursor (or the Link rel=\"next\" header) until it is null.")
+    @APIResponse(responseCode = "200", description = "One page of attempts; total counts them all.",
+            headers = @Header(name = "Link", description = "rel=\"next\": the next page, when there is one.",
+                    schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A field or parameter is invalid; each is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No subscription with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Page<DeliveryAttemptView> deliveries(
+    public RestResponse<Page<DeliveryAttemptView>> deliveries(
             @Parameter(description = "Subscription id.", example = "7") @PathParam("id") long id,
-            @Parameter(description = "How many attempts, 1 to 200; default 50.", example = "50")
-            @QueryParam("limit") List<String> limit) {
+            @Parameter(description = "How many attempts, 1 to 200; default 50.", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
+            @QueryParam("limit") List<String> limit,
+            @Parameter(description = "Cursor from nextCursor of the previous page.", example = "1187",
+                    schema = @Schema(type = SchemaType.STRING))
+            @QueryParam("cursor") List<String> cursor,
+            @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         int size = params.integer("limit", limit, 50, 1, 200);
+        OptionalLong before = params.single("cursor", cursor).map(c -> attemptCursor(params, c))
+                .orElse(OptionalLong.empty());
         params.check();
-        return log.attempts(id, size);
+        Page<DeliveryAttemptView> page = log.attempts(id, size, before);
+        RestResponse.ResponseBuilder<Page<DeliveryAttemptView>> response = RestResponse.ResponseBuilder.ok(page);
+        if (page.nextCursor() != null) {
+            response.header(HttpHeaders.LINK, Link.fromUri(uri.getRequestUriBuilder()
+                    .replaceQueryParam("cursor", page.nextCursor()).build()).rel("next").build());
+        }
+        return response.build();
+    }
+
+    private static OptionalLong attemptCursor(QueryParams params, String cursor) {
+        if (cursor.matches("[1-9][0-9]{0,17}")) {
+            return OptionalLong.of(Long.parseLong(cursor));
+        }
+        params.reject("cursor", "not a cursor of this log: pass nextCursor as it was given");
+        return OptionalLong.empty();
     }
 
     @POST

@@ -78,8 +78,11 @@ public class WebhookService {
             s.enabled = false;
             s.disabledReason = DISABLED_BY_ADMIN;
         }
+        if (patch.secret() != null) {
+            s.secret = patch.secret();
+        }
         s.updatedAt = Instant.now();
-        return WebhookViews.view(s, null);
+        return WebhookViews.view(s, patch.secret());
     }
 
     /** Deletes the subscription with its pending deliveries and its delivery log. */

@@ -15,6 +15,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -83,6 +84,12 @@ class WebhookTest {
                 .post("/api/v1/webhooks").then().statusCode(400).body("invalidParams.name", contains("secret"));
         admin().get("/api/v1/webhooks/999999").then().statusCode(404).contentType("application/problem+json");
         admin().get("/api/v1/webhooks/999999/deliveries").then().statusCode(404);
+        for (String cursor : List.of("abc", "0", "-5", "99999999999999999999", "12.5")) {
+            admin().queryParam("cursor", cursor).get("/api/v1/webhooks/999999/deliveries").then().statusCode(400)
+                    .contentType("application/problem+json").body("invalidParams.name", contains("cursor"));
+        }
+        admin().contentType(ContentType.JSON).body(Map.of("secret", "short")).patch("/api/v1/webhooks/999999")
+                .then().statusCode(400).body("invalidParams.name", contains("secret"));
     }
 
     @Test
@@ -127,6 +134,14 @@ class WebhookTest {
                 .body("items.attempt", contains(1, 1)).body("items[1].changeCursor", is(body.getString("entries[0].cursor")));
         Thread.yield();
         assertEquals(1, receiver.to("/implemented").size(), "nothing else matched");
+
+        String rotated = "a-rotated-secret-0123456789abcdef";
+        admin().contentType(ContentType.JSON).body(Map.of("secret", rotated)).patch("/api/v1/webhooks/" + euId)
+                .then().statusCode(200).body("secret", is(rotated));
+        admin().get("/api/v1/webhooks/" + euId).then().body("secret", nullValue());
+        admin().post("/api/v1/webhooks/" + euId + "/test").then().statusCode(202);
+        waitUntil(() -> receiver.to("/eu").size() == 3, "the ping after the rotation");
+        assertSigned(receiver.to("/eu").get(2), rotated);
     }
 
     @Test
@@ -149,6 +164,23 @@ class WebhookTest {
                 .body("items[6].nextRetryAt", startsWith("20")).body("items[4].attempt", is(3))
                 .body("items[0].nextRetryAt", nullValue());
         admin().get("/api/v1/webhooks/" + id).then().body("enabled", is(true)).body("consecutiveFailures", is(0));
+
+        // The same seven attempts in pages of three, newest first, each once.
+        List<Object> whole = admin().get("/api/v1/webhooks/" + id + "/deliveries").jsonPath().getList("items");
+        List<Object> paged = new ArrayList<>();
+        List<Integer> sizes = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = admin().queryParam("limit", 3).queryParams(cursor == null ? Map.of() : Map.of("cursor", cursor))
+                    .get("/api/v1/webhooks/" + id + "/deliveries").then().statusCode(200).body("total", is(7)).extract();
+            cursor = page.path("nextCursor");
+            assertEquals(cursor == null, page.header("Link") == null, "a Link rel=next exactly when there is a next page");
+            List<Object> items = page.jsonPath().getList("items");
+            sizes.add(items.size());
+            paged.addAll(items);
+        } while (cursor != null);
+        assertEquals(List.of(3, 3, 1), sizes);
+        assertEquals(whole, paged);
     }
 
     @Test

@@ -22,5 +22,10 @@ public record WebhookPatch(
         @Size(max = 500)
         @Schema(description = "What the subscription is for.", example = "Sync of the CHN status board",
                 nullable = true)
-        String description) {
+        String description,
+        @Size(min = 16, max = 200)
+        @Schema(description = "A new HMAC key, to rotate the secret: deliveries sent from this answer on are "
+                + "signed with it, including those already queued. Returned in this answer only.",
+                example = "n3w-s3cr3t-shared-with-the-receiver", nullable = true)
+        String secret) {
 }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 
-/** A webhook subscription as listed; the secret is present only in the answer that created it. */
+/** A webhook subscription as listed; the secret is present only in the answer that set it. */
 @Schema(name = "Webhook")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WebhookView(
@@ -20,6 +20,7 @@ public record WebhookView(
         @Schema(example = "admin") String createdBy,
         Instant createdAt,
         Instant updatedAt,
-        @Schema(description = "The signing secret. In the creation answer only, never again.",
+        @Schema(description = "The signing secret, only in the answer that set it (the creation, or a PATCH "
+                + "with a new secret), never again.",
                 example = "whsec_q3V1cXo4ZkJ2c0x0bW9Rb0ZCSlRhZ0pQTkh6WjZmQ2M") String secret) {
 }
