@@ -8,6 +8,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -34,13 +36,17 @@ public class AuditResource {
     @Operation(summary = "Read the audit log", description = "Every write: who, when, what, and the record before and after.")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first.")
     public Page<AuditView> list(
-            @Parameter(description = "Only writes to this kind of record.", example = "recommendation")
+            @Parameter(description = "Only writes to this kind of record.", example = "recommendation",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("targetType") List<String> targetType,
-            @Parameter(description = "Only writes to this record.", example = "coi-2014-90-a")
+            @Parameter(description = "Only writes to this record.", example = "coi-2014-90-a",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("targetId") List<String> targetId,
-            @Parameter(description = "Page size, 1 to 200; default 50.", example = "50")
+            @Parameter(description = "Page size, 1 to 200; default 50.", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") List<String> limit,
-            @Parameter(description = "nextCursor of the previous page.", example = "120")
+            @Parameter(description = "nextCursor of the previous page.", example = "120",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") List<String> cursor) {
         QueryParams params = new QueryParams();
         String type = params.single("targetType", targetType).orElse(null);

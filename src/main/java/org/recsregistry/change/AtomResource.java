@@ -53,7 +53,8 @@ public class AtomResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response feed(
-            @Parameter(description = "How many entries, 1 to 200; default 50.", example = "50")
+            @Parameter(description = "How many entries, 1 to 200; default 50.", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") List<String> limit,
             @Parameter(description = "The ETag of an earlier answer; 304 while the feed head is unchanged.",
                     example = "W/\"1234\"")

@@ -74,9 +74,11 @@ public class ChangeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<RestResponse<ChangePage>> changes(
             @Parameter(description = "Cursor to continue from (nextCursor of the previous page, or the cursor of an "
-                    + "export); omit or 0 for the start of the feed.", example = "1234")
+                    + "export); omit or 0 for the start of the feed.", example = "1234",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("since") List<String> since,
-            @Parameter(description = "Page size, 1 to 1000; default 100.", example = "100")
+            @Parameter(description = "Page size, 1 to 1000; default 100.", example = "100",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
             @QueryParam("limit") List<String> limit,
             @Parameter(description = "Entry kind; repeat for any of several.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeKind.class))
@@ -87,7 +89,8 @@ public class ChangeResource {
             @Parameter(description = "New status of status_changed entries; repeat for any of several.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
-            @Parameter(description = "Seconds (1 to 60) to hold an empty answer until an entry arrives.", example = "30")
+            @Parameter(description = "Seconds (1 to 60) to hold an empty answer until an entry arrives.", example = "30",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60"))
             @QueryParam("wait") List<String> wait,
             @Parameter(description = "The ETag of an earlier answer: 304 while the feed has not moved since.",
                     example = "W/\"1234\"")
@@ -125,7 +128,8 @@ public class ChangeResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Multi<OutboundSseEvent> stream(
-            @Parameter(description = "Cursor to start after; Last-Event-ID takes precedence.", example = "1234")
+            @Parameter(description = "Cursor to start after; Last-Event-ID takes precedence.", example = "1234",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("since") List<String> since,
             @Parameter(description = "Entry kind; repeat for any of several.",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeKind.class))

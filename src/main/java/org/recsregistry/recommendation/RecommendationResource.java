@@ -90,17 +90,24 @@ public class RecommendationResource {
             @Parameter(description = "Theme code; repeat for any of several.", example = "accountability")
             @QueryParam("theme") List<String> theme,
             @Parameter(description = "Full-text search over text and summary (PostgreSQL websearch syntax: words, "
-                    + "\"quoted phrases\", or, -excluded).", example = "prison camps")
+                    + "\"quoted phrases\", or, -excluded).", example = "prison camps",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("q") List<String> q,
             @Parameter(description = "Only records updated at or after this instant (ISO 8601 date or date-time).",
-                    example = "2024-01-01T00:00:00Z")
+                    example = "2024-01-01T00:00:00Z",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("updatedSince") List<String> updatedSince,
             @Parameter(description = "Sort key, descending with a leading '-': id (default), updatedAt, createdAt, "
-                    + "source, locator. Ties are broken by id.", example = "-updatedAt")
+                    + "source, locator. Ties are broken by id.", example = "-updatedAt",
+                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id",
+                            "updatedAt", "-updatedAt", "createdAt", "-createdAt", "source", "-source", "locator",
+                            "-locator"}))
             @QueryParam("sort") List<String> sort,
-            @Parameter(description = "Page size, 1 to 200; default 50.", example = "50")
+            @Parameter(description = "Page size, 1 to 200; default 50.", example = "50",
+                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") List<String> limit,
-            @Parameter(description = "Opaque cursor from nextCursor of the previous page, with the same sort.")
+            @Parameter(description = "Opaque cursor from nextCursor of the previous page, with the same sort.",
+                    schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") List<String> cursor,
             @Parameter(description = ASOF_DESCRIPTION, example = "2016-01-01",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
