@@ -6,9 +6,7 @@ import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
 import org.recsregistry.support.Tokens;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -79,9 +77,11 @@ class WebPolicyTest {
                     + "Content-Length: 2000000\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             socket.getOutputStream().flush();
-            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
-                    StandardCharsets.ISO_8859_1)).readLine();
-            assertThat(statusLine, startsWith("HTTP/1.1 413"));
+            // The server closes the connection after its answer, so the answer is everything up to the end.
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer, startsWith("HTTP/1.1 413"));
+            assertThat(answer.toLowerCase(), containsString("content-type: application/problem+json"));
+            assertThat(answer, containsString("\"invalidParams\":[{\"name\":\"body\",\"reason\":\"declares 2000000 bytes; at most 1048576\"}]"));
         }
     }
 

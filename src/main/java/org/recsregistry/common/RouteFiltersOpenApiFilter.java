@@ -13,10 +13,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import java.util.List;
 
 /**
- * Documents what {@link ConditionalGetFilters} adds to every public API read, in one place: the
- * conditional request headers, ETag and Last-Modified on 200, and the 304 answer.
+ * Documents, in one place, what the route filters add to API operations: to every public read,
+ * the conditional request headers, ETag and Last-Modified on 200, and the 304 answer
+ * ({@link ConditionalGetFilters}); to every operation that takes a body, the 413 of
+ * {@link BodySizeLimit}; to every operation, the 429 of the rate limiter.
  */
-public class ConditionalGetOpenApiFilter implements OASFilter {
+public class RouteFiltersOpenApiFilter implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -24,10 +26,21 @@ public class ConditionalGetOpenApiFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
-            if (path.startsWith("/api/") && !path.startsWith("/api/v1/changes")
-                    && !path.startsWith("/api/v1/webhooks") && item.getGET() != null) {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            if (!path.startsWith("/api/v1/changes") && !path.startsWith("/api/v1/webhooks") && item.getGET() != null) {
                 document(item.getGET());
             }
+            item.getOperations().values().forEach(operation -> {
+                if (operation.getRequestBody() != null) {
+                    operation.getResponses().addAPIResponse("413", problem("The body declares more bytes than "
+                            + "the limit (1 MB); the connection is closed after this answer."));
+                }
+                operation.getResponses().addAPIResponse("429", problem("Too many requests from this client "
+                        + "address (reads) or token (writes); retry after Retry-After.")
+                        .addHeader("Retry-After", responseHeader("Seconds to wait before the next request.", "2")));
+            });
         });
     }
 
@@ -46,10 +59,13 @@ public class ConditionalGetOpenApiFilter implements OASFilter {
         get.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
                 .description("Not modified since the validators given; no body.")
                 .addHeader("ETag", responseHeader("The current validator.", "W/\"712\"")));
-        get.getResponses().addAPIResponse("500", OASFactory.createAPIResponse()
-                .description("An unexpected error; no internal detail is disclosed.")
+        get.getResponses().addAPIResponse("500", problem("An unexpected error; no internal detail is disclosed."));
+    }
+
+    private static APIResponse problem(String description) {
+        return OASFactory.createAPIResponse().description(description)
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE, OASFactory.createMediaType()
-                        .schema(OASFactory.createSchema().ref("Problem")))));
+                        .schema(OASFactory.createSchema().ref("Problem"))));
     }
 
     private static Parameter header(String name, String description, String example) {
