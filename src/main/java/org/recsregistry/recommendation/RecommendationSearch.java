@@ -10,13 +10,17 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
-/** Finds the ids of one page of recommendations with keyset pagination, and counts all matches. */
+/** Finds the ids of one page of recommendations by keyset pagination, and counts all matches ({@link MatchCounts}). */
 @ApplicationScoped
 class RecommendationSearch {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    MatchCounts counts;
 
     /** The ids of a page, one more than the limit when a further page exists. */
     List<Object[]> pageKeys(RecommendationQuery query) {
@@ -41,8 +45,9 @@ class RecommendationSearch {
 
     long count(RecommendationQuery query) {
         Where where = where(query);
-        return ((Number) bind(em.createNativeQuery("select count(*) from recommendation r" + where.sql), where.params)
-                .getSingleResult()).longValue();
+        return counts.count(where.sql + ' ' + new TreeMap<>(where.params), () -> ((Number) bind(
+                em.createNativeQuery("select count(*) from recommendation r" + where.sql), where.params)
+                .getSingleResult()).longValue());
     }
 
     private static Query bind(Query query, Map<String, Object> params) {

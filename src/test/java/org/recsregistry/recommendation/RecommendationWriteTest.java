@@ -53,6 +53,21 @@ class RecommendationWriteTest {
     }
 
     @Test
+    void shouldKeepTheTotalExactOnEveryPageAcrossWrites() {
+        String filter = BASE + "?theme=accountability&addressee=CHN&limit=1";
+        int before = given().get(filter).then().statusCode(200).extract().path("total");
+        String cursor = given().get(filter).path("nextCursor");
+        given().get(filter + "&cursor=" + cursor).then().statusCode(200).body("total", is(before));
+
+        String etag = create("test-count-1").then().statusCode(201).extract().header("ETag");
+        given().get(filter + "&cursor=" + cursor).then().body("total", is(before + 1));
+        given().get(filter).then().body("total", is(before + 1));
+
+        Tokens.curator().header("If-Match", etag).delete(BASE + "/test-count-1").then().statusCode(204);
+        given().get(filter + "&cursor=" + cursor).then().body("total", is(before));
+    }
+
+    @Test
     void shouldDeriveTheIdFromSourceAndLocator() {
         Tokens.curator().contentType(ContentType.JSON)
                 .body(Map.of("source", "coi-2014", "locator", "Para 99 (Z) test", "summary", "Derived id.",
