@@ -80,14 +80,14 @@ public class ChangeResource {
             @Parameter(description = "Page size, 1 to 1000; default 100.", example = "100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
             @QueryParam("limit") List<String> limit,
-            @Parameter(description = "Entry kind; repeat for any of several.",
+            @Parameter(description = "Entry kind; repeat for any of several.", example = "status_changed",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeKind.class))
             @QueryParam("kind") List<String> kind,
             @Parameter(description = "Addressee code; repeat for any of several. Matches status changes of that "
                     + "addressee and other entries of recommendations addressed to it.", example = "CHN")
             @QueryParam("addressee") List<String> addressee,
             @Parameter(description = "New status of status_changed entries; repeat for any of several.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    example = "implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Seconds (1 to 60) to hold an empty answer until an entry arrives.", example = "30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60"))
@@ -131,15 +131,16 @@ public class ChangeResource {
             @Parameter(description = "Cursor to start after; Last-Event-ID takes precedence.", example = "1234",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("since") List<String> since,
-            @Parameter(description = "Entry kind; repeat for any of several.",
+            @Parameter(description = "Entry kind; repeat for any of several.", example = "status_changed",
                     schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeKind.class))
             @QueryParam("kind") List<String> kind,
             @Parameter(description = "Addressee code; repeat for any of several.", example = "CHN")
             @QueryParam("addressee") List<String> addressee,
             @Parameter(description = "New status of status_changed entries; repeat for any of several.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    example = "implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
-            @Parameter(description = "The id of the last event received, sent by EventSource on reconnect.")
+            @Parameter(description = "The id of the last event received, sent by EventSource on reconnect.",
+                    example = "1234")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         QueryParams params = new QueryParams();

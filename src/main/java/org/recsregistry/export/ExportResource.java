@@ -74,7 +74,7 @@ public class ExportResource {
             @QueryParam("addressee") List<String> addressee,
             @Parameter(description = "Status; repeat for any of several. With addressee, matches that addressee's own "
                     + "status; without, the overall status.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    example = "not_implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Source id; repeat for any of several.", example = "coi-2014")
             @QueryParam("source") List<String> source,

@@ -83,7 +83,7 @@ public class RecommendationResource {
             @QueryParam("addressee") List<String> addressee,
             @Parameter(description = "Status; repeat for any of several. With addressee, matches that addressee's own "
                     + "status; without, the overall status. With asOf, the statuses as of that date.",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
+                    example = "not_implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
             @Parameter(description = "Source id; repeat for any of several.", example = "coi-2014")
             @QueryParam("source") List<String> source,
@@ -107,6 +107,7 @@ public class RecommendationResource {
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
             @QueryParam("limit") List<String> limit,
             @Parameter(description = "Opaque cursor from nextCursor of the previous page, with the same sort.",
+                    example = "eyJzIjoiaWQiLCJrIjoiY29pLTIwMTQtODktYSIsImlkIjoiY29pLTIwMTQtODktYSJ9",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") List<String> cursor,
             @Parameter(description = ASOF_DESCRIPTION, example = "2016-01-01",

@@ -65,7 +65,7 @@ public class StatsResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid, or the range gives too many points.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TimelineView timeline(
-            @Parameter(description = "One point at the end of each year (default) or month.",
+            @Parameter(description = "One point at the end of each year (default) or month.", example = "month",
                     schema = @Schema(implementation = TimelineInterval.class))
             @QueryParam("interval") List<String> interval,
             @Parameter(description = "ISO 8601 date; the first point ends the interval that holds it. Default: the "

@@ -15,8 +15,9 @@ public record RecommendationCreate(
         String id,
         @NotBlank @Size(max = 100) @Schema(description = "Source id.", example = "coi-2014") String source,
         @Schema(example = "A/HRC/25/63 para 89(d)") String locator,
-        @Schema(description = "Verbatim text, or empty (the default) while it is not verified.") String text,
-        @Schema(description = "Defaults to false.") Boolean textVerified,
+        @Schema(description = "Verbatim text, or empty (the default) while it is not verified.", example = "")
+        String text,
+        @Schema(description = "Defaults to false.", example = "false") Boolean textVerified,
         @Schema(example = "Moratorium on the death penalty, then abolition.") String summary,
         @Schema(example = "[\"DPRK\"]") List<String> addressees,
         @Schema(example = "[\"death-penalty\"]") List<String> themes,

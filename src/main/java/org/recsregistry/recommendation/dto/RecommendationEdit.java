@@ -19,9 +19,11 @@ public record RecommendationEdit(
         @NotBlank @Size(max = 300)
         @Schema(example = "A/HRC/25/63 para 89(d)") String locator,
         @NotNull @Size(max = 20000)
-        @Schema(description = "Verbatim text from the source, or empty while it is not verified.") String text,
+        @Schema(description = "Verbatim text from the source, or empty while it is not verified.", example = "")
+        String text,
         @NotNull
-        @Schema(description = "True exactly when text is non-empty and checked against the source.") Boolean textVerified,
+        @Schema(description = "True exactly when text is non-empty and checked against the source.",
+                example = "false") Boolean textVerified,
         @NotBlank @Size(max = 1000)
         @Schema(example = "Moratorium on the death penalty, then abolition.") String summary,
         @NotEmpty @Size(max = 50)

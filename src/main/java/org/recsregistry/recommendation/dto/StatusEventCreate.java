@@ -22,7 +22,9 @@ public record StatusEventCreate(
         LocalDate effectiveDate,
         @NotNull Confidence confidence,
         @NotNull @Valid EvidenceInput evidence,
-        @Size(max = 2000) @Schema(description = "Curator's note.", nullable = true) String note,
+        @Size(max = 2000)
+        @Schema(description = "Curator's note.", example = "Corrects the effective date of the earlier event.",
+                nullable = true) String note,
         @Positive @Schema(description = "The id of an earlier event of the same addressee that this one corrects.",
                 nullable = true, example = "41") Long corrects) {
 

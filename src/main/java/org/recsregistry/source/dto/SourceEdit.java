@@ -20,5 +20,7 @@ public record SourceEdit(
         @NotNull DatePrecision datePrecision,
         @Size(max = 2000) @Pattern(regexp = "https?://\\S+", message = "must be an http(s) URL")
         @Schema(example = "https://www.ohchr.org/", nullable = true) String url,
-        @Size(max = 200) @Schema(nullable = true) String seedFile) {
+        @Size(max = 200)
+        @Schema(description = "The source's file among the registry's seed documents, where there is one.",
+                example = "004_a6ecfba0e7839713.txt", nullable = true) String seedFile) {
 }
