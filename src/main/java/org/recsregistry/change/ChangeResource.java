@@ -1,6 +1,7 @@
 package org.recsregistry.change;
 
 import io.smallrye.common.annotation.Blocking;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -50,6 +51,9 @@ public class ChangeResource {
 
     @Inject
     FeedNotifications notifications;
+
+    @Inject
+    ObjectMapper json;
 
     @ConfigProperty(name = "registry.feed.poll-interval", defaultValue = "10")
     int pollIntervalSeconds;
@@ -147,7 +151,7 @@ public class ChangeResource {
         List<String> start = lastEventId != null && !lastEventId.isBlank() ? List.of(lastEventId) : since;
         ChangeQuery query = service.query(params, start, List.of(Integer.toString(MAX_LIMIT)), kind, addressee, status);
         params.check();
-        return new ChangeStream(service, notifications, sse, heartbeat).follow(query);
+        return new ChangeStream(service, notifications, sse, json, heartbeat).follow(query);
     }
 
     private RestResponse<ChangePage> answer(ChangeFeed.Result read, String ifNoneMatch) {

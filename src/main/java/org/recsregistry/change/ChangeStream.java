@@ -1,9 +1,10 @@
 package org.recsregistry.change;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import org.recsregistry.change.dto.ChangeView;
@@ -22,12 +23,14 @@ class ChangeStream {
     private final ChangeService service;
     private final FeedNotifications notifications;
     private final Sse sse;
+    private final ObjectMapper json;
     private final Duration heartbeat;
 
-    ChangeStream(ChangeService service, FeedNotifications notifications, Sse sse, Duration heartbeat) {
+    ChangeStream(ChangeService service, FeedNotifications notifications, Sse sse, ObjectMapper json, Duration heartbeat) {
         this.service = service;
         this.notifications = notifications;
         this.sse = sse;
+        this.json = json;
         this.heartbeat = heartbeat;
     }
 
@@ -63,8 +66,16 @@ class ChangeStream {
                 .onTermination().invoke(() -> notifications.forget(moved));
     }
 
+    /**
+     * The entry serialized here, as a string: an event given a media type would carry a
+     * non-standard "content-type:" line.
+     */
     private OutboundSseEvent event(ChangeView change) {
-        return sse.newEventBuilder().id(change.cursor()).name(change.kind().wire())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(ChangeView.class, change).build();
+        try {
+            return sse.newEventBuilder().id(change.cursor()).name(change.kind().wire())
+                    .data(json.writeValueAsString(change)).build();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot serialize change " + change.cursor(), e);
+        }
     }
 }

@@ -159,6 +159,9 @@ class ChangeFeedTest {
     private static String readUntil(BufferedReader lines, String recordId) throws Exception {
         String id = null;
         for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+            // Only the fields of the SSE standard, so that any EventSource reads the stream as sent.
+            assertTrue(line.isEmpty() || line.startsWith(":") || line.matches("(id|event|data|retry):.*"),
+                    "not an SSE field: " + line);
             if (line.startsWith("id:")) {
                 id = line.substring(3).trim();
             } else if (line.startsWith("data:") && line.contains("\"recommendationId\":\"" + recordId)) {
