@@ -52,14 +52,7 @@ public class AuditResource {
         String type = params.single("targetType", targetType).orElse(null);
         String id = params.single("targetId", targetId).orElse(null);
         int size = params.integer("limit", limit, 50, 1, 200);
-        long before = params.single("cursor", cursor).map(value -> {
-            try {
-                return Long.parseLong(value);
-            } catch (NumberFormatException e) {
-                params.reject("cursor", "is not a cursor this service issued");
-                return 0L;
-            }
-        }).orElse(Long.MAX_VALUE);
+        long before = params.idCursor("cursor", cursor).orElse(Long.MAX_VALUE);
         params.check();
         return audit.list(type, id, before, size);
     }

@@ -1,7 +1,7 @@
 package org.recsregistry.change;
 
-import io.smallrye.common.annotation.Blocking;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;

@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Reads query parameters strictly, collecting every problem so that one 400 names them all.
@@ -69,6 +70,22 @@ public final class QueryParams {
         }
         reject(name, "must be an integer between " + min + " and " + max);
         return defaultValue;
+    }
+
+    /**
+     * A cursor that is the id of the last item of the previous page, in a list ordered by id: a
+     * positive integer, as nextCursor gave it.
+     */
+    public OptionalLong idCursor(String name, List<String> values) {
+        Optional<String> raw = single(name, values);
+        if (raw.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        if (raw.get().matches("[1-9][0-9]{0,17}")) {
+            return OptionalLong.of(Long.parseLong(raw.get()));
+        }
+        reject(name, "is not a cursor this service issued: pass nextCursor as it was given");
+        return OptionalLong.empty();
     }
 
     /** An ISO 8601 date-time with offset, or a date meaning its start in UTC. */

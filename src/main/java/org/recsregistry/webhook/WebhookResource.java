@@ -147,8 +147,7 @@ public class WebhookResource {
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         int size = params.integer("limit", limit, 50, 1, 200);
-        OptionalLong before = params.single("cursor", cursor).map(c -> attemptCursor(params, c))
-                .orElse(OptionalLong.empty());
+        OptionalLong before = params.idCursor("cursor", cursor);
         params.check();
         Page<DeliveryAttemptView> page = log.attempts(id, size, before);
         RestResponse.ResponseBuilder<Page<DeliveryAttemptView>> response = RestResponse.ResponseBuilder.ok(page);
@@ -157,14 +156,6 @@ public class WebhookResource {
                     .replaceQueryParam("cursor", page.nextCursor()).build()).rel("next").build());
         }
         return response.build();
-    }
-
-    private static OptionalLong attemptCursor(QueryParams params, String cursor) {
-        if (cursor.matches("[1-9][0-9]{0,17}")) {
-            return OptionalLong.of(Long.parseLong(cursor));
-        }
-        params.reject("cursor", "not a cursor of this log: pass nextCursor as it was given");
-        return OptionalLong.empty();
     }
 
     @POST

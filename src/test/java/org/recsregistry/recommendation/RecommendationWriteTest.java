@@ -191,6 +191,20 @@ class RecommendationWriteTest {
                 .body("items[0].actor", containsString("token:"))
                 .body("items[0].after.id", is("test-audit-1"));
         Tokens.curator().get("/api/v1/audit").then().statusCode(403);
+
+        // Pages of 3 follow one another as one page of 9 does.
+        List<Object> nine = given().auth().oauth2(Tokens.ADMIN).get("/api/v1/audit?limit=9").jsonPath().getList("items");
+        List<Object> paged = new java.util.ArrayList<>();
+        String cursor = null;
+        for (int page = 0; page < 3 && (page == 0 || cursor != null); page++) {
+            var answer = given().auth().oauth2(Tokens.ADMIN)
+                    .get("/api/v1/audit?limit=3" + (cursor == null ? "" : "&cursor=" + cursor)).then().statusCode(200).extract();
+            paged.addAll(answer.jsonPath().getList("items"));
+            cursor = answer.path("nextCursor");
+        }
+        assertEquals(nine, paged);
+        given().auth().oauth2(Tokens.ADMIN).get("/api/v1/audit?cursor=-5").then().statusCode(400)
+                .body("invalidParams[0].name", is("cursor"));
     }
 
     private static <T> T get(Future<T> future) {
