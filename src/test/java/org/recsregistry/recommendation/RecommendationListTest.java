@@ -30,6 +30,19 @@ class RecommendationListTest {
     private static final int SMALL_PAGE = 7;
 
     @Test
+    void shouldDocumentEverySortOrderItAccepts() {
+        List<String> accepted = new ArrayList<>();
+        for (SortOrder order : SortOrder.values()) {
+            accepted.add(order.param);
+            accepted.add("-" + order.param);
+        }
+        List<String> documented = given().get("/q/openapi?format=json").jsonPath()
+                .getList("paths.'/api/v1/recommendations'.get.parameters.find { it.name == 'sort' }.schema.enum");
+        assertEquals(accepted, documented);
+        documented.forEach(sort -> given().get("/api/v1/recommendations?limit=1&sort=" + sort).then().statusCode(200));
+    }
+
+    @Test
     void shouldWalkEveryRecordExactlyOnceByCursor() {
         for (String sort : List.of("id", "-id", "updatedAt", "-updatedAt", "source", "-locator", "createdAt")) {
             long total = given().get(LIST + "?limit=1").then().statusCode(200).extract().jsonPath().getLong("total");
