@@ -12,8 +12,7 @@ import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Patches;
-import org.recsregistry.stats.StatsService;
-import org.recsregistry.stats.StatusCounts;
+import org.recsregistry.status.StatusCounts;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +26,6 @@ public class AddresseeService {
     private static final Set<String> FIXED = Set.of("code", "recommendationCount", "statusCounts", "version");
 
     @Inject
-    StatsService stats;
-    @Inject
     BeanChecks checks;
     @Inject
     Patches patches;
@@ -36,12 +33,12 @@ public class AddresseeService {
     AuditedWrites writes;
 
     public List<AddresseeView> list() {
-        StatusCounts counts = stats.byAddressee();
+        StatusCounts counts = statusCounts(null);
         return Addressee.<Addressee>listAll(Sort.by("code")).stream().map(a -> view(a, counts)).toList();
     }
 
     public AddresseeView get(String code) {
-        return view(find(code), stats.byAddressee());
+        return view(find(code), statusCounts(code));
     }
 
     @Transactional
@@ -76,6 +73,16 @@ public class AddresseeService {
             throw new NotFoundProblem("addressee", code);
         }
         return a;
+    }
+
+    /**
+     * Recommendations by this addressee's own status, for one addressee (or every one when null):
+     * summed from the facet counts (V30), not over every record.
+     */
+    public static StatusCounts statusCounts(String code) {
+        return StatusCounts.read("select split_part(p, ':', 1) as code, split_part(p, ':', 2), sum(matches)"
+                + " from facet_count, unnest(pairs) p"
+                + (code == null ? "" : " where split_part(p, ':', 1) = ?1") + " group by 1, 2", code);
     }
 
     private static AddresseeView view(Addressee a, StatusCounts counts) {

@@ -1,6 +1,7 @@
 package org.recsregistry.change;
 
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -41,7 +42,8 @@ public class AtomResource {
     @GET
     @Produces(AtomFeedWriter.MEDIA_TYPE)
     @Operation(summary = "Follow status changes as an Atom feed",
-            description = "The latest status_changed entries of the change feed, newest first. Each entry's id is "
+            description = "The latest status_changed entries of the change feed that match the feed's filters "
+                    + "(addressee, status, kind: as for GET /api/v1/changes), newest first. Each entry's id is "
                     + "urn:uuid:<change id>, its link the recommendation, its summary the effective date and the "
                     + "evidence. The ETag is the feed head: If-None-Match answers 304 while the feed has not moved. "
                     + "If-Modified-Since is not used, as recording times do not follow commit order.")
@@ -59,12 +61,14 @@ public class AtomResource {
             @Parameter(description = "The ETag of an earlier answer; 304 while the feed head is unchanged.",
                     example = "W/\"1234\"")
             @HeaderParam("If-None-Match") String ifNoneMatch,
+            @BeanParam ChangeFilterParams filter,
             @Context UriInfo uri,
             @Context Request request) {
         QueryParams params = new QueryParams();
         int count = params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT);
+        ChangeFilter matching = filter.filter(params);
         params.check();
-        StatusChanges.Latest latest = changes.latest(count);
+        StatusChanges.Latest latest = changes.latest(count, matching);
         EntityTag tag = new EntityTag(Long.toString(latest.head()), true);
         // Only the ETag decides: a date could hide a change recorded within the same second.
         Response.ResponseBuilder notModified = ifNoneMatch == null ? null : request.evaluatePreconditions(tag);

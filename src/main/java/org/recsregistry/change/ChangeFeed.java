@@ -7,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.recsregistry.change.dto.ChangePage;
 import org.recsregistry.change.dto.ChangeView;
-import org.recsregistry.common.WireEnum;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 import org.recsregistry.recommendation.dto.StatusEventView;
 
 import java.sql.Connection;
@@ -43,22 +42,11 @@ public class ChangeFeed {
         String sql = "select h.head, e.* from (select coalesce(max(seq), 0) as head from change_entry) h"
                 + " left join lateral (select c.seq, c.id, c.kind, c.recommendation_id, c.addressee_code, c.from_status,"
                 + " c.to_status, c.effective_date, c.evidence::text as evidence, c.occurred_at from change_entry c"
-                + " where c.seq > ?" + filters(query) + " order by c.seq limit ?) e on true";
+                + " where c.seq > ? and " + ChangeFilter.MATCHES + " order by c.seq limit ?) e on true";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
-            int i = 1;
-            statement.setLong(i++, query.since());
-            if (!query.kinds().isEmpty()) {
-                statement.setArray(i++, connection.createArrayOf("text", wire(query.kinds())));
-            }
-            if (!query.addressees().isEmpty()) {
-                statement.setArray(i++, connection.createArrayOf("text", query.addressees().toArray()));
-                statement.setArray(i++, connection.createArrayOf("text", query.addressees().toArray()));
-            }
-            if (!query.statuses().isEmpty()) {
-                statement.setArray(i++, connection.createArrayOf("text", wire(query.statuses())));
-            }
-            statement.setInt(i, query.limit());
+            statement.setLong(1, query.since());
+            statement.setInt(query.filter().bind(connection, statement, 2), query.limit());
             return page(query, statement.executeQuery());
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the change feed", e);
@@ -75,23 +63,6 @@ public class ChangeFeed {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read the feed head", e);
         }
-    }
-
-    private static String filters(ChangeQuery query) {
-        StringBuilder sql = new StringBuilder();
-        if (!query.kinds().isEmpty()) {
-            sql.append(" and c.kind = any(?)");
-        }
-        if (!query.addressees().isEmpty()) {
-            // A status change concerns its own addressee; other entries, every addressee of the record.
-            sql.append(" and (c.addressee_code = any(?) or (c.addressee_code is null and exists (select 1 from"
-                    + " recommendation_addressee ra where ra.recommendation_id = c.recommendation_id"
-                    + " and ra.addressee_code = any(?))))");
-        }
-        if (!query.statuses().isEmpty()) {
-            sql.append(" and c.to_status = any(?)");
-        }
-        return sql.toString();
     }
 
     private Result page(ChangeQuery query, ResultSet rows) throws SQLException {
@@ -128,9 +99,5 @@ public class ChangeFeed {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable evidence in the change feed", e);
         }
-    }
-
-    private static Object[] wire(List<? extends WireEnum> values) {
-        return values.stream().map(WireEnum::wire).toArray();
     }
 }

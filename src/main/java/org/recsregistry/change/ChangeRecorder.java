@@ -3,11 +3,12 @@ package org.recsregistry.change;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.hibernate.query.NativeQuery;
-import org.recsregistry.recommendation.StatusEvent;
+import org.recsregistry.recommendation.RecommendationChanged;
 import org.recsregistry.recommendation.dto.StatusEventView;
 
 import java.time.LocalDate;
@@ -29,39 +30,24 @@ public class ChangeRecorder {
     @Inject
     ObjectMapper json;
 
-    public void created(String recommendationId) {
-        insert(ChangeKind.CREATED, recommendationId, null);
-    }
-
-    public void updated(String recommendationId) {
-        insert(ChangeKind.UPDATED, recommendationId, null);
-    }
-
-    public void deleted(String recommendationId) {
-        insert(ChangeKind.DELETED, recommendationId, null);
-    }
-
-    public void statusChanged(StatusEvent event) {
-        insert(ChangeKind.STATUS_CHANGED, event.recommendationId, event);
-    }
-
-    private void insert(ChangeKind kind, String recommendationId, StatusEvent event) {
+    /** Records the entry of a change, in the transaction that makes it (events are delivered synchronously). */
+    void record(@Observes RecommendationChanged change) {
+        StatusEventView event = change.statusEvent();
         // A native statement flushes pending entity changes first, so the recommendation row exists.
         em.createNativeQuery(INSERT).unwrap(NativeQuery.class)
-                .setParameter(1, kind.wire(), String.class)
-                .setParameter(2, recommendationId, String.class)
-                .setParameter(3, event == null ? null : event.addresseeCode, String.class)
-                .setParameter(4, event == null || event.fromStatus == null ? null : event.fromStatus.wire(), String.class)
-                .setParameter(5, event == null ? null : event.toStatus.wire(), String.class)
-                .setParameter(6, event == null ? null : event.effectiveDate, LocalDate.class)
-                .setParameter(7, event == null ? null : evidence(event), String.class)
+                .setParameter(1, ChangeKind.valueOf(change.kind().name()).wire(), String.class)
+                .setParameter(2, change.recommendationId(), String.class)
+                .setParameter(3, event == null ? null : event.addressee(), String.class)
+                .setParameter(4, event == null || event.fromStatus() == null ? null : event.fromStatus().wire(), String.class)
+                .setParameter(5, event == null ? null : event.toStatus().wire(), String.class)
+                .setParameter(6, event == null ? null : event.effectiveDate(), LocalDate.class)
+                .setParameter(7, event == null ? null : evidence(event.evidence()), String.class)
                 .executeUpdate();
     }
 
-    private String evidence(StatusEvent event) {
+    private String evidence(StatusEventView.Evidence evidence) {
         try {
-            return json.writeValueAsString(new StatusEventView.Evidence(event.evidenceTitle, event.evidencePublisher,
-                    event.evidenceDate, event.evidenceUrl, event.evidenceExcerpt));
+            return json.writeValueAsString(evidence);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -30,7 +31,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.recsregistry.change.dto.ChangePage;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
-import org.recsregistry.recommendation.Status;
 
 import java.time.Duration;
 import java.util.List;
@@ -84,15 +84,7 @@ public class ChangeResource {
             @Parameter(description = "Page size, 1 to 1000; default 100.", example = "100",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "1000", defaultValue = "100"))
             @QueryParam("limit") List<String> limit,
-            @Parameter(description = "Entry kind; repeat for any of several.", example = "status_changed",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeKind.class))
-            @QueryParam("kind") List<String> kind,
-            @Parameter(description = "Addressee code; repeat for any of several. Matches status changes of that "
-                    + "addressee and other entries of recommendations addressed to it.", example = "CHN")
-            @QueryParam("addressee") List<String> addressee,
-            @Parameter(description = "New status of status_changed entries; repeat for any of several.",
-                    example = "implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
+            @BeanParam ChangeFilterParams filter,
             @Parameter(description = "Seconds (1 to 60) to hold an empty answer until an entry arrives.", example = "30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60"))
             @QueryParam("wait") List<String> wait,
@@ -100,7 +92,7 @@ public class ChangeResource {
                     example = "W/\"1234\"")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         QueryParams params = new QueryParams();
-        ChangeQuery query = service.query(params, since, limit, kind, addressee, status);
+        ChangeQuery query = service.query(params, since, limit, filter);
         int waitSeconds = params.integer("wait", wait, 0, 0, MAX_WAIT_SECONDS);
         params.check();
         long knownHead = service.knownHead();
@@ -135,21 +127,14 @@ public class ChangeResource {
             @Parameter(description = "Cursor to start after; Last-Event-ID takes precedence.", example = "1234",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("since") List<String> since,
-            @Parameter(description = "Entry kind; repeat for any of several.", example = "status_changed",
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = ChangeKind.class))
-            @QueryParam("kind") List<String> kind,
-            @Parameter(description = "Addressee code; repeat for any of several.", example = "CHN")
-            @QueryParam("addressee") List<String> addressee,
-            @Parameter(description = "New status of status_changed entries; repeat for any of several.",
-                    example = "implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
+            @BeanParam ChangeFilterParams filter,
             @Parameter(description = "The id of the last event received, sent by EventSource on reconnect.",
                     example = "1234")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         QueryParams params = new QueryParams();
         List<String> start = lastEventId != null && !lastEventId.isBlank() ? List.of(lastEventId) : since;
-        ChangeQuery query = service.query(params, start, List.of(Integer.toString(MAX_LIMIT)), kind, addressee, status);
+        ChangeQuery query = service.query(params, start, List.of(Integer.toString(MAX_LIMIT)), filter);
         params.check();
         return new ChangeStream(service, notifications, sse, json, heartbeat).follow(query);
     }

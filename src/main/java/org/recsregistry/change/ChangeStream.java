@@ -48,8 +48,7 @@ class ChangeStream {
         Uni<Long> ready = head.get() < 0 || head.get() > cursor.get() ? Uni.createFrom().item(head.get())
                 : waitBeyond(head.get());
         return ready.emitOn(Infrastructure.getDefaultWorkerPool()).map(ignored -> {
-            ChangeFeed.Result read = service.read(new ChangeQuery(cursor.get(), start.limit(), start.kinds(),
-                    start.addressees(), start.statuses()));
+            ChangeFeed.Result read = service.read(new ChangeQuery(cursor.get(), start.limit(), start.filter()));
             head.set(read.head());
             cursor.set(Long.parseLong(read.page().nextCursor()));
             if (read.page().items().isEmpty()) {

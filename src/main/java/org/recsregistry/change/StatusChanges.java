@@ -3,7 +3,7 @@ package org.recsregistry.change;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,7 +25,7 @@ public class StatusChanges {
             + " left join lateral (select c.seq, c.id, c.recommendation_id, c.addressee_code, c.from_status,"
             + " c.to_status, c.effective_date, c.evidence->>'title' as evidence_title,"
             + " c.evidence->>'excerpt' as evidence_excerpt, c.occurred_at from change_entry c"
-            + " where c.kind = 'status_changed' order by c.seq desc limit ?) e on true"
+            + " where c.kind = 'status_changed' and " + ChangeFilter.MATCHES + " order by c.seq desc limit ?) e on true"
             + " order by e.seq desc nulls last";
 
     @Inject
@@ -46,10 +46,11 @@ public class StatusChanges {
         }
     }
 
-    public Latest latest(int limit) {
+    /** The newest status changes that match the filter (a kind filter without status_changed leaves none). */
+    public Latest latest(int limit, ChangeFilter filter) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(SQL)) {
-            statement.setInt(1, limit);
+            statement.setInt(filter.bind(connection, statement, 1), limit);
             try (ResultSet rows = statement.executeQuery()) {
                 List<StatusChange> changes = new ArrayList<>();
                 long head = 0;

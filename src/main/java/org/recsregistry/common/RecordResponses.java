@@ -27,6 +27,28 @@ public class RecordResponses {
         return response.tag(tag).lastModified(revision.lastModified()).build();
     }
 
+    /**
+     * 304 before the record is read, when If-None-Match holds a tag of it at the current revision:
+     * every write moves the revision, so nothing the answer shows has changed since. Null otherwise.
+     */
+    public <T> RestResponse<T> unchanged(HttpHeaders headers) {
+        String ifNoneMatch = headers.getHeaderString(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch == null) {
+            return null;
+        }
+        RegistryState.Revision revision = state.current();
+        String suffix = "." + revision.number() + "\"";
+        for (String tag : ifNoneMatch.split(",")) {
+            String opaque = tag.strip().startsWith("W/") ? tag.strip().substring(2) : tag.strip();
+            if (opaque.startsWith("\"") && opaque.endsWith(suffix) && opaque.length() > suffix.length() + 1) {
+                return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
+                        .tag(new EntityTag(opaque.substring(1, opaque.length() - 1)))
+                        .lastModified(revision.lastModified()).build();
+            }
+        }
+        return null;
+    }
+
     public <T> RestResponse<T> written(long version, T body) {
         return RestResponse.ResponseBuilder.ok(body).tag(RecordTag.of(version, state.fromDatabase().number())).build();
     }

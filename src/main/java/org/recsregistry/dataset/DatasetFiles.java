@@ -3,7 +3,7 @@ package org.recsregistry.dataset;
 import org.recsregistry.addressee.AddresseeKind;
 import org.recsregistry.recommendation.Confidence;
 import org.recsregistry.recommendation.LinkRelation;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 import org.recsregistry.source.DatePrecision;
 import org.recsregistry.source.SourceKind;
 

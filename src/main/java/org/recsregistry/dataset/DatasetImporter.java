@@ -1,15 +1,16 @@
 package org.recsregistry.dataset;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
-import org.recsregistry.change.ChangeRecorder;
 import org.recsregistry.dataset.DatasetFiles.EventEntry;
 import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
 import org.recsregistry.dataset.DatasetFiles.SourceFile;
 import org.recsregistry.recommendation.Recommendation;
+import org.recsregistry.recommendation.RecommendationChanged;
 import org.recsregistry.recommendation.RecommendationAddressee;
 import org.recsregistry.recommendation.RecommendationLink;
 import org.recsregistry.recommendation.StatusEvent;
@@ -37,7 +38,7 @@ public class DatasetImporter {
     private static final long IMPORT_LOCK = 0x5252_1A_B0_47L;
 
     @Inject
-    ChangeRecorder changes;
+    Event<RecommendationChanged> changes;
 
     @Inject
     EntityManager em;
@@ -72,7 +73,7 @@ public class DatasetImporter {
                     recommendation.updatedAt = now;
                     if (!changedIds.contains(recommendation.id)) {
                         report.updated("links", recommendation.id);
-                        changes.updated(recommendation.id);
+                        changes.fire(RecommendationChanged.updated(recommendation.id));
                     }
                 }
                 if (appendEvents(recommendation, entry.statusEvents(), report)) {
@@ -196,10 +197,10 @@ public class DatasetImporter {
         r.persist();
         if (created) {
             report.created("recommendation", r.id);
-            changes.created(r.id);
+            changes.fire(RecommendationChanged.created(r.id));
         } else {
             report.updated("recommendation", r.id);
-            changes.updated(r.id);
+            changes.fire(RecommendationChanged.updated(r.id));
         }
         return r;
     }
@@ -255,7 +256,7 @@ public class DatasetImporter {
             event.evidenceExcerpt = entry.evidence().excerpt();
             event.note = entry.note();
             event.persistAndFlush();
-            changes.statusChanged(event);
+            changes.fire(RecommendationChanged.statusChanged(event));
             StatusHistory.refreshCurrent(pair);
             report.eventAppended();
             appended = true;

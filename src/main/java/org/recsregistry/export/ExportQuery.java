@@ -1,10 +1,7 @@
 package org.recsregistry.export;
 
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.recommendation.RecommendationFilter;
 
-import java.util.List;
-
-/** A validated export request: which records (any of each filter's values) and how to write them. */
-public record ExportQuery(List<String> addressees, List<Status> statuses, List<String> sources, List<String> themes,
-                          ExportFormat format, boolean bom) {
+/** A validated export request: which records (the list's filter) and how to write them. */
+public record ExportQuery(RecommendationFilter filter, ExportFormat format, boolean bom) {
 }

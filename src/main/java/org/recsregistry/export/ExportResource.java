@@ -3,6 +3,7 @@ package org.recsregistry.export;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,7 @@ import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.export.dto.ExportDocument;
 import org.recsregistry.export.dto.ExportRecord;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.recommendation.FilterParams;
 
 import java.util.List;
 
@@ -46,7 +47,9 @@ public class ExportResource {
                     + "is missed or applied twice. json carries the cursor in its first field too; ndjson and csv "
                     + "only in the header and the file name. CSV follows RFC 4180 (CRLF, quoted fields); "
                     + "multi-valued fields are joined with \"; \", addressees as CODE:status and statusSince as "
-                    + "CODE:date. Soft-deleted records are left out.")
+                    + "CODE:date. Soft-deleted records are left out. The filters are those of the list, with the same "
+                    + "meaning, so the export holds exactly the ids a walk of the list finds; with asOf, statuses "
+                    + "(and overallStatus) are those as of that date.")
     @APIResponse(responseCode = "200", description = "The export, streamed.",
             headers = {
                     @Header(name = FEED_CURSOR, description = "The feed cursor this snapshot corresponds to; pass it "
@@ -70,19 +73,10 @@ public class ExportResource {
             @Parameter(description = "true: start the CSV with a UTF-8 byte order mark, for spreadsheet programs. "
                     + "csv only; default false.", schema = @Schema(type = SchemaType.BOOLEAN), example = "true")
             @QueryParam("bom") List<String> bom,
-            @Parameter(description = "Addressee code; repeat for any of several.", example = "CHN")
-            @QueryParam("addressee") List<String> addressee,
-            @Parameter(description = "Status; repeat for any of several. With addressee, matches that addressee's own "
-                    + "status; without, the overall status.",
-                    example = "not_implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
-            @Parameter(description = "Source id; repeat for any of several.", example = "coi-2014")
-            @QueryParam("source") List<String> source,
-            @Parameter(description = "Theme code; repeat for any of several.", example = "accountability")
-            @QueryParam("theme") List<String> theme,
+            @BeanParam FilterParams filter,
             @Context RoutingContext routing) {
         QueryParams params = new QueryParams();
-        ExportQuery query = service.query(params, format, bom, addressee, status, source, theme);
+        ExportQuery query = service.query(params, format, bom, filter);
         params.check();
         ExportSnapshot snapshot = service.open(query);
         // Should the exchange end before the body is written, the transaction must not stay open.

@@ -11,18 +11,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.WireEnum;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.recommendation.FilterParams;
+import org.recsregistry.recommendation.KnownCodes;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Validates export requests and owns their transaction: one REPEATABLE READ, read-only
@@ -40,6 +38,9 @@ public class ExportService {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    KnownCodes codes;
+
     /** Rows held in memory at a time while streaming; bounds the export's memory whatever its size. */
     @ConfigProperty(name = "registry.export.fetch-size", defaultValue = "500")
     int fetchSize;
@@ -49,8 +50,7 @@ public class ExportService {
     }
 
     /** Reads the parameters into {@code params}; call {@link QueryParams#check()} before using the query. */
-    public ExportQuery query(QueryParams params, List<String> format, List<String> bom, List<String> addressee,
-                             List<String> status, List<String> source, List<String> theme) {
+    public ExportQuery query(QueryParams params, List<String> format, List<String> bom, FilterParams filter) {
         ExportFormat chosen = params.single("format", format).map(value -> WireEnum.parse(ExportFormat.class, value)
                 .orElseGet(() -> {
                     params.reject("format", "unknown format '" + value + "'; allowed: "
@@ -69,8 +69,7 @@ public class ExportService {
             // JSON must not start with a BOM (RFC 8259 section 8.1).
             params.reject("bom", "applies to format=csv only");
         }
-        return new ExportQuery(params.repeated("addressee", addressee), params.enums("status", status, Status.class),
-                params.repeated("source", source), params.repeated("theme", theme), chosen, withBom);
+        return new ExportQuery(filter.filter(params), chosen, withBom);
     }
 
     /**
@@ -87,9 +86,7 @@ public class ExportService {
                 statement.execute("set transaction isolation level repeatable read, read only");
             }
             QueryParams unknown = new QueryParams();
-            requireKnown(connection, unknown, "addressee", query.addressees(), "select code from addressee where code");
-            requireKnown(connection, unknown, "source", query.sources(), "select id from source where id");
-            requireKnown(connection, unknown, "theme", query.themes(), "select code from theme where code");
+            codes.check(query.filter(), unknown);
             unknown.check();
             return new ExportSnapshot(connection, query, head(connection), fetchSize);
         } catch (SQLException e) {
@@ -135,23 +132,5 @@ public class ExportService {
             row.next();
             return row.getLong(1);
         }
-    }
-
-    private static void requireKnown(Connection connection, QueryParams params, String name, List<String> codes,
-                                     String selectWhereKey) throws SQLException {
-        if (codes.isEmpty()) {
-            return;
-        }
-        Set<String> known = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(selectWhereKey + " = any(?)")) {
-            statement.setArray(1, connection.createArrayOf("text", codes.toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    known.add(rows.getString(1));
-                }
-            }
-        }
-        codes.stream().filter(code -> !known.contains(code)).distinct()
-                .forEach(code -> params.reject(name, "unknown " + name + " '" + code + "'"));
     }
 }

@@ -2,6 +2,7 @@ package org.recsregistry.export;
 
 import org.jboss.logging.Logger;
 import org.recsregistry.export.dto.ExportRecord;
+import org.recsregistry.recommendation.RecommendationRows;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -58,13 +59,13 @@ public final class ExportSnapshot implements AutoCloseable {
         if (!state.compareAndSet(OPEN, STREAMING)) {
             throw new IOException("The export snapshot was closed before it was streamed");
         }
-        try (PreparedStatement statement = ExportRows.prepare(connection, query, fetchSize);
+        try (PreparedStatement statement = RecommendationRows.all(connection, query.filter(), fetchSize);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 if (cancelled) {
                     throw new IOException("The export was abandoned: the client went away");
                 }
-                sink.accept(ExportRows.record(rows));
+                sink.accept(ExportRows.record(rows, query.filter().asOf().isPresent()));
             }
         } catch (SQLException e) {
             throw new IOException("Cannot read the export snapshot", e);

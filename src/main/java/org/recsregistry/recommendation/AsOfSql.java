@@ -24,4 +24,14 @@ public final class AsOfSql {
                 + " and se.effective_date <= " + date
                 + " order by se.effective_date desc, se.id desc limit 1) e on true";
     }
+
+    /**
+     * Whether the recommendation with alias {@code recommendation} existed at the end of the SQL date
+     * {@code date}: a record exists from its source's publication, at the precision that date is known
+     * to (a source of May 2014 counts from any day of May 2014); one whose source has no date, always.
+     */
+    public static String published(String recommendation, String date) {
+        return "not exists (select 1 from source s where s.id = " + recommendation + ".source_id"
+                + " and s.published_date > cast(date_trunc(s.date_precision, cast(" + date + " as timestamp)) as date))";
+    }
 }

@@ -9,19 +9,21 @@ import org.recsregistry.common.RegistryState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongSupplier;
 
 /**
- * How many recommendations match a filter, kept for the registry revision they were counted at.
- * A client walking the pages of a large result asks for a new URL each page, which the response
- * cache cannot answer, and the count over all matches costs far more than the page itself; this
- * way the walk counts once. The revision is read before counting, so a count is never older than
- * the revision it is kept for; every count is dropped when the revision moves.
+ * How many recommendations match a filter that the facet counts cannot answer (full text, updatedSince,
+ * asOf), kept for the registry revision they were counted at, so that a client walking the pages of a
+ * large result counts once. The revision is taken before counting, so a count is never older than the
+ * revision it is kept for; every count is dropped when the revision moves.
  */
 @ApplicationScoped
 class MatchCounts {
 
     private static final int MAX_ENTRIES = 256;
+
+    /** A count about to be made, or already known, for a filter at a revision (empty: not kept). */
+    record Lookup(RecommendationFilter filter, Optional<Long> revision, Optional<Long> known) {
+    }
 
     private record Count(long revision, long matches) {
     }
@@ -32,9 +34,9 @@ class MatchCounts {
     @Inject
     RegistryState state;
 
-    private final Map<String, Count> counts = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<RecommendationFilter, Count> counts = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Count> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<RecommendationFilter, Count> eldest) {
             return size() > MAX_ENTRIES;
         }
     };
@@ -44,24 +46,25 @@ class MatchCounts {
         state.onMove(revision -> clear());
     }
 
-    /** The count for this filter at the current revision: kept, or counted now and kept. */
-    long count(String filter, LongSupplier counter) {
-        Optional<RegistryState.Revision> revision = enabled ? state.known() : Optional.empty();
+    Lookup lookup(RecommendationFilter filter) {
+        Optional<Long> revision = enabled && !filter.countableFromFacets()
+                ? state.known().map(RegistryState.Revision::number) : Optional.empty();
         if (revision.isEmpty()) {
-            return counter.getAsLong();
+            return new Lookup(filter, revision, Optional.empty());
         }
-        long number = revision.get().number();
         synchronized (this) {
             Count kept = counts.get(filter);
-            if (kept != null && kept.revision() == number) {
-                return kept.matches();
+            return new Lookup(filter, revision, kept != null && kept.revision() == revision.get()
+                    ? Optional.of(kept.matches()) : Optional.empty());
+        }
+    }
+
+    void keep(Lookup lookup, long matches) {
+        if (lookup.revision().isPresent() && lookup.known().isEmpty()) {
+            synchronized (this) {
+                counts.put(lookup.filter(), new Count(lookup.revision().get(), matches));
             }
         }
-        long matches = counter.getAsLong();
-        synchronized (this) {
-            counts.put(filter, new Count(number, matches));
-        }
-        return matches;
     }
 
     private synchronized void clear() {

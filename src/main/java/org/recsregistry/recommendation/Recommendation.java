@@ -1,5 +1,6 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;

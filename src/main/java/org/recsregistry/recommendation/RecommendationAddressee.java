@@ -1,5 +1,6 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;

@@ -1,10 +1,12 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -57,10 +59,6 @@ public class RecommendationResource {
 
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 200;
-    public static final String ASOF_DESCRIPTION = "The registry as it stood at the end of this ISO 8601 date: statuses "
-            + "rebuilt from the status history (events effective on or before it). A future date gives the current "
-            + "statuses. Only statuses are rebuilt: every record is listed, since when a record was published is not "
-            + "known from the dates we hold.";
 
     @Inject
     RecommendationService service;
@@ -79,24 +77,7 @@ public class RecommendationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<RecommendationItem>> list(
-            @Parameter(description = "Addressee code; repeat for any of several.", example = "CHN")
-            @QueryParam("addressee") List<String> addressee,
-            @Parameter(description = "Status; repeat for any of several. With addressee, matches that addressee's own "
-                    + "status; without, the overall status. With asOf, the statuses as of that date.",
-                    example = "not_implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
-            @QueryParam("status") List<String> status,
-            @Parameter(description = "Source id; repeat for any of several.", example = "coi-2014")
-            @QueryParam("source") List<String> source,
-            @Parameter(description = "Theme code; repeat for any of several.", example = "accountability")
-            @QueryParam("theme") List<String> theme,
-            @Parameter(description = "Full-text search over text and summary (PostgreSQL websearch syntax: words, "
-                    + "\"quoted phrases\", or, -excluded).", example = "prison camps",
-                    schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("q") List<String> q,
-            @Parameter(description = "Only records updated at or after this instant (ISO 8601 date or date-time).",
-                    example = "2024-01-01T00:00:00Z",
-                    schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("updatedSince") List<String> updatedSince,
+            @BeanParam FilterParams filter,
             @Parameter(description = "Sort key, descending with a leading '-': id (default), updatedAt, createdAt, "
                     + "source, locator. Ties are broken by id.", example = "-updatedAt",
                     schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id",
@@ -110,9 +91,6 @@ public class RecommendationResource {
                     example = "eyJzIjoiaWQiLCJrIjoiY29pLTIwMTQtODktYSIsImlkIjoiY29pLTIwMTQtODktYSJ9",
                     schema = @Schema(type = SchemaType.STRING))
             @QueryParam("cursor") List<String> cursor,
-            @Parameter(description = ASOF_DESCRIPTION, example = "2016-01-01",
-                    schema = @Schema(type = SchemaType.STRING, format = "date"))
-            @QueryParam("asOf") List<String> asOf,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         SortOrder.Spec spec = params.single("sort", sort).map(value -> SortOrder.Spec.parse(value).orElseGet(() -> {
@@ -128,17 +106,8 @@ public class RecommendationResource {
         } else if (after != null && spec != null && !after.fits(spec.key())) {
             params.reject("cursor", "is not a cursor this service issued");
         }
-        RecommendationQuery query = new RecommendationQuery(
-                params.repeated("addressee", addressee),
-                params.enums("status", status, Status.class),
-                params.repeated("source", source),
-                params.repeated("theme", theme),
-                params.single("q", q).filter(text -> !text.isBlank()),
-                params.instant("updatedSince", updatedSince),
-                spec,
-                params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
-                Optional.ofNullable(after),
-                params.date("asOf", asOf));
+        RecommendationQuery query = new RecommendationQuery(filter.filter(params), spec,
+                params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT), Optional.ofNullable(after));
         params.check();
         Page<RecommendationItem> page = service.list(query);
         RestResponse.ResponseBuilder<Page<RecommendationItem>> response = RestResponse.ResponseBuilder.ok(page);
@@ -159,19 +128,24 @@ public class RecommendationResource {
     @APIResponse(responseCode = "200", description = "The recommendation.")
     @APIResponse(responseCode = "400", description = "asOf is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No recommendation has this id.", content = @Content(
+    @APIResponse(responseCode = "404", description = "No recommendation has this id, or (with asOf) its source was not "
+            + "yet published at that date.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "410", description = "The recommendation was deleted; its id stays reserved.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RecommendationDetail> get(
             @Parameter(description = "Recommendation id.", example = "coi-2014-89-a") @PathParam("id") String id,
-            @Parameter(description = ASOF_DESCRIPTION, example = "2016-01-01",
+            @Parameter(description = FilterParams.ASOF_DESCRIPTION, example = "2016-01-01",
                     schema = @Schema(type = SchemaType.STRING, format = "date"))
             @QueryParam("asOf") List<String> asOf,
             @Context Request request, @Context HttpHeaders headers) {
         QueryParams params = new QueryParams();
         Optional<LocalDate> date = params.date("asOf", asOf);
         params.check();
+        RestResponse<RecommendationDetail> unchanged = responses.unchanged(headers);
+        if (unchanged != null) {
+            return unchanged;
+        }
         RecommendationDetail detail = service.get(id, date);
         return responses.read(request, headers, detail.version(), detail);
     }

@@ -1,9 +1,12 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
+import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.recsregistry.common.Page;
+import org.recsregistry.common.ProblemException;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.recommendation.AsOfReader.PairStatus;
 import org.recsregistry.recommendation.dto.AddresseeStatus;
@@ -13,6 +16,10 @@ import org.recsregistry.recommendation.dto.RecommendationItem;
 import org.recsregistry.recommendation.dto.SourceRef;
 import org.recsregistry.recommendation.dto.StatusEventView;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,40 +37,57 @@ import java.util.stream.Collectors;
 public class RecommendationService {
 
     @Inject
-    RecommendationSearch search;
+    AgroalDataSource dataSource;
+
+    @Inject
+    KnownCodes codes;
+
+    @Inject
+    MatchCounts counts;
 
     @Inject
     AsOfReader asOfReader;
 
+    /** One page of the matches and their total, read in one statement. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<RecommendationItem> list(RecommendationQuery query) {
         QueryParams unknown = new QueryParams();
-        requireKnown(unknown, "addressee", query.addressees(), "select a.code from Addressee a where a.code in ?1");
-        requireKnown(unknown, "source", query.sources(), "select s.id from Source s where s.id in ?1");
-        requireKnown(unknown, "theme", query.themes(), "select t.code from Theme t where t.code in ?1");
+        codes.check(query.filter(), unknown);
         unknown.check();
-        List<Object[]> keys = search.pageKeys(query);
-        boolean more = keys.size() > query.limit();
-        List<Object[]> page = more ? keys.subList(0, query.limit()) : keys;
-        List<String> ids = page.stream().map(row -> (String) row[0]).toList();
-        Map<String, Recommendation> byId = ids.isEmpty() ? Map.of()
-                : Recommendation.<Recommendation>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(r -> r.id, Function.identity()));
-        Map<String, Map<String, PairStatus>> asOf = query.asOf().map(date -> asOfReader.pairs(ids, date)).orElse(null);
-        List<RecommendationItem> items = ids.stream().map(byId::get)
-                .map(r -> item(r, asOf == null ? null : asOf.getOrDefault(r.id, Map.of()))).toList();
-        String next = null;
-        if (more) {
-            Object[] last = page.get(page.size() - 1);
-            next = new Cursor(query.sort().param(), keyText(last[1]), (String) last[0]).encode();
+        MatchCounts.Lookup lookup = counts.lookup(query.filter());
+        boolean asOf = query.filter().asOf().isPresent();
+        List<RecommendationItem> items = new ArrayList<>();
+        long total = 0;
+        List<Object> keys = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known());
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                total = rows.getLong("total");
+                RecommendationRows.Row row = RecommendationRows.read(rows, asOf);
+                if (row != null) {
+                    items.add(item(row));
+                    keys.add(rows.getObject("sort_key"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a page of recommendations", e);
         }
-        return new Page<>(items, search.count(query), next);
+        counts.keep(lookup, total);
+        String next = null;
+        if (items.size() > query.limit()) {
+            items.remove(items.size() - 1);
+            next = new Cursor(query.sort().param(), keyText(keys.get(query.limit() - 1)),
+                    items.get(query.limit() - 1).id()).encode();
+        }
+        return new Page<>(items, total, next);
     }
 
     /** One recommendation; with asOf, its statuses at the end of that date and its history up to it. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationDetail get(String id, Optional<LocalDate> asOf) {
         Recommendation r = RecommendationWriteService.live(id);
+        asOf.ifPresent(date -> requirePublished(r, date));
         List<LinkView> links = new ArrayList<>();
         r.links.forEach(l -> links.add(new LinkView(l.relation, "outgoing", l.to.id, l.to.summary)));
         RecommendationLink.<RecommendationLink>stream("to.id = ?1 order by id", id)
@@ -80,21 +104,33 @@ public class RecommendationService {
                 r.createdAt, r.updatedAt, r.version);
     }
 
-    private static void requireKnown(QueryParams params, String name, List<String> codes, String knownQuery) {
-        if (codes.isEmpty()) {
+    /** Before its source was published a record did not exist: asOf answers 404 and says since when it does. */
+    private static void requirePublished(Recommendation r, LocalDate asOf) {
+        LocalDate published = r.source.publishedDate;
+        if (published == null) {
             return;
         }
-        Set<String> known = Set.copyOf(Recommendation.getEntityManager().createQuery(knownQuery, String.class)
-                .setParameter(1, codes).getResultList());
-        codes.stream().filter(code -> !known.contains(code)).distinct()
-                .forEach(code -> params.reject(name, "unknown " + name + " '" + code + "'"));
+        LocalDate knownAsOf = switch (r.source.datePrecision) {
+            case DAY -> asOf;
+            case MONTH -> asOf.withDayOfMonth(1);
+            case YEAR -> asOf.withDayOfYear(1);
+        };
+        if (knownAsOf.isBefore(published)) {
+            String when = switch (r.source.datePrecision) {
+                case DAY -> published.toString();
+                case MONTH -> published.toString().substring(0, 7);
+                case YEAR -> Integer.toString(published.getYear());
+            };
+            throw new ProblemException(404, "not-yet-published", "Not yet published",
+                    "Recommendation '" + r.id + "' exists from " + when + ", when its source '" + r.source.id
+                            + "' was published; asOf " + asOf + " is before that.");
+        }
     }
 
-    /** A list item with the current statuses, or with those of {@code asOf} (by addressee code) when given. */
-    private static RecommendationItem item(Recommendation r, Map<String, PairStatus> asOf) {
-        List<AddresseeStatus> addressees = addressees(r, asOf);
-        return new RecommendationItem(r.id, sourceRef(r), r.locator, r.text, r.textVerified, r.summary,
-                overall(r, addressees, asOf != null), addressees, themes(r), r.createdAt, r.updatedAt, r.version);
+    private static RecommendationItem item(RecommendationRows.Row r) {
+        return new RecommendationItem(r.id(), new SourceRef(r.sourceId(), r.sourceTitle(), r.sourceKind()), r.locator(),
+                r.text(), r.textVerified(), r.summary(), r.overallStatus(), r.addressees(), r.themes(), r.createdAt(),
+                r.updatedAt(), r.version());
     }
 
     private static SourceRef sourceRef(Recommendation r) {

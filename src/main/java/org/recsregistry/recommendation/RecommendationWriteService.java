@@ -2,12 +2,12 @@ package org.recsregistry.recommendation;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.audit.AuditService;
 import org.recsregistry.audit.AuditedWrites;
-import org.recsregistry.change.ChangeRecorder;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.InvalidParametersException;
 import org.recsregistry.common.Patches;
@@ -38,7 +38,7 @@ public class RecommendationWriteService {
     @Inject
     BeanChecks checks;
     @Inject
-    ChangeRecorder changes;
+    Event<RecommendationChanged> changes;
     @Inject
     AuditService audit;
     @Inject
@@ -62,7 +62,7 @@ public class RecommendationWriteService {
         r.createdAt = Instant.now();
         apply(r, edit);
         r.persist();
-        changes.created(id);
+        changes.fire(RecommendationChanged.created(id));
         RecommendationDetail created = detail(id);
         audit.record("recommendation.create", "recommendation", id, null, created);
         return created;
@@ -73,7 +73,7 @@ public class RecommendationWriteService {
         return writes.update("recommendation", id, ifMatch, r.version, () -> {
             apply(r, patches.merge(editOf(r), patch, FIXED));
             r.persistAndFlush();
-            changes.updated(id);
+            changes.fire(RecommendationChanged.updated(id));
         }, this::detail);
     }
 
@@ -84,7 +84,7 @@ public class RecommendationWriteService {
         r.deletedAt = Instant.now();
         r.updatedAt = r.deletedAt;
         r.persistAndFlush();
-        changes.deleted(id);
+        changes.fire(RecommendationChanged.deleted(id));
         audit.record("recommendation.delete", "recommendation", id, before, null);
     }
 

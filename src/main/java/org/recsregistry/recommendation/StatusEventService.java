@@ -1,10 +1,10 @@
 package org.recsregistry.recommendation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.recsregistry.audit.AuditService;
-import org.recsregistry.change.ChangeRecorder;
 import org.recsregistry.common.InvalidParametersException;
 import org.recsregistry.common.RecordTag;
 import org.recsregistry.recommendation.dto.StatusEventCreate;
@@ -16,7 +16,7 @@ import org.recsregistry.recommendation.dto.StatusEventView;
 public class StatusEventService {
 
     @Inject
-    ChangeRecorder changes;
+    Event<RecommendationChanged> changes;
     @Inject
     AuditService audit;
 
@@ -51,7 +51,7 @@ public class StatusEventService {
         StatusHistory.refreshCurrent(pair);
         r.refreshOverallStatus();
         r.updatedAt = java.time.Instant.now();
-        changes.statusChanged(event);
+        changes.fire(RecommendationChanged.statusChanged(event));
         StatusEventView view = RecommendationService.event(event);
         audit.record("status-event.create", "recommendation", recommendationId, null, view);
         return view;

@@ -1,5 +1,6 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import java.time.LocalDate;
 
 /** Reads a pair's status history: the current status of a pair is its latest event's. */

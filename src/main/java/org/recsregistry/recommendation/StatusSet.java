@@ -1,5 +1,6 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;

@@ -12,8 +12,7 @@ import org.recsregistry.common.Patches;
 import org.recsregistry.source.dto.SourceCreate;
 import org.recsregistry.source.dto.SourceEdit;
 import org.recsregistry.source.dto.SourceView;
-import org.recsregistry.stats.StatsService;
-import org.recsregistry.stats.StatusCounts;
+import org.recsregistry.status.StatusCounts;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,8 +26,6 @@ public class SourceService {
     private static final Set<String> FIXED = Set.of("id", "recommendationCount", "statusCounts", "version");
 
     @Inject
-    StatsService stats;
-    @Inject
     BeanChecks checks;
     @Inject
     Patches patches;
@@ -36,12 +33,12 @@ public class SourceService {
     AuditedWrites writes;
 
     public List<SourceView> list() {
-        StatusCounts counts = stats.bySource();
+        StatusCounts counts = statusCounts(null);
         return Source.<Source>listAll(Sort.by("id")).stream().map(s -> view(s, counts)).toList();
     }
 
     public SourceView get(String id) {
-        return view(find(id), stats.bySource());
+        return view(find(id), statusCounts(id));
     }
 
     @Transactional
@@ -83,6 +80,15 @@ public class SourceService {
             throw new NotFoundProblem("source", id);
         }
         return s;
+    }
+
+    /**
+     * Recommendations by overall status, for one source (or every one when null):
+     * summed from the facet counts (V30), not over every record.
+     */
+    public static StatusCounts statusCounts(String id) {
+        return StatusCounts.read("select source_id, overall_status, sum(matches) from facet_count"
+                + (id == null ? "" : " where source_id = ?1") + " group by 1, 2", id);
     }
 
     private static SourceView view(Source s, StatusCounts counts) {

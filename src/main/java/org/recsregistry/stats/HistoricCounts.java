@@ -1,5 +1,6 @@
 package org.recsregistry.stats;
 
+import org.recsregistry.status.StatusCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -19,7 +20,8 @@ import java.util.stream.Collectors;
 
 /**
  * Counts as they stood at the end of given dates, rebuilt from the status history in one query.
- * Soft-deleted recommendations are left out. The statuses of each recommendation's pairs are grouped
+ * Soft-deleted recommendations are left out, and so is each recommendation at dates before its source was
+ * published. The statuses of each recommendation's pairs are grouped
  * as a {@link StatusSet} mask in SQL and turned into an overall status by {@code Status.overall} here.
  */
 @ApplicationScoped
@@ -55,11 +57,13 @@ class HistoricCounts {
             + " pair as (select p.date, ra.recommendation_id, ra.addressee_code, " + AsOfSql.STATUS + " as status"
             + " from point p cross join recommendation_addressee ra"
             + " join recommendation r on r.id = ra.recommendation_id and r.deleted_at is null"
+            + " and " + AsOfSql.published("r", "p.date")
             + AsOfSql.latestEvent("ra", "p.date") + "),"
             + " rec as (select p.date, r.id, r.source_id, " + StatusSet.sqlMask("pair.status") + " as mask"
             + " from point p cross join recommendation r"
             + " left join pair on pair.date = p.date and pair.recommendation_id = r.id"
-            + " where r.deleted_at is null group by p.date, r.id, r.source_id) ";
+            + " where r.deleted_at is null and " + AsOfSql.published("r", "p.date")
+            + " group by p.date, r.id, r.source_id) ";
 
     @Inject
     EntityManager em;

@@ -17,7 +17,7 @@ import org.recsregistry.common.Page;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.WireEnum;
-import org.recsregistry.recommendation.RecommendationResource;
+import org.recsregistry.recommendation.FilterParams;
 import org.recsregistry.stats.dto.StatsView;
 import org.recsregistry.stats.dto.StatusView;
 import org.recsregistry.stats.dto.TimelineView;
@@ -46,7 +46,7 @@ public class StatsResource {
     @APIResponse(responseCode = "200", description = "The counts.")
     @APIResponse(responseCode = "400", description = "asOf is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public StatsView stats(@Parameter(description = RecommendationResource.ASOF_DESCRIPTION, example = "2016-01-01",
+    public StatsView stats(@Parameter(description = FilterParams.ASOF_DESCRIPTION, example = "2016-01-01",
                                    schema = @Schema(type = SchemaType.STRING, format = "date"))
                            @QueryParam("asOf") List<String> asOf) {
         QueryParams params = new QueryParams();

@@ -1,18 +1,21 @@
 package org.recsregistry.stats;
 
+import org.recsregistry.status.StatusCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
 import org.recsregistry.addressee.Addressee;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.addressee.AddresseeService;
+import org.recsregistry.status.Status;
 import org.recsregistry.source.Source;
+import org.recsregistry.source.SourceService;
 import org.recsregistry.stats.HistoricCounts.Grouping;
 import org.recsregistry.stats.dto.StatsView;
 import org.recsregistry.stats.dto.StatusView;
 import org.recsregistry.theme.Theme;
+import org.recsregistry.theme.ThemeService;
 
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -27,44 +30,34 @@ public class StatsService {
 
     /** The key of {@link #overall()} and {@link #pairs()}, which have one group only. */
     public static final String ALL = "";
-    /** Deleted recommendations count nowhere. */
-    private static final String LIVE = " join recommendation r on r.id = ra.recommendation_id and r.deleted_at is null";
-
-    @Inject
-    EntityManager em;
 
     @Inject
     HistoricCounts historic;
 
     /** Per addressee: its recommendations by that addressee's own status. */
     public StatusCounts byAddressee() {
-        return new StatusCounts(rows("select ra.addressee_code, ra.status, count(*) from recommendation_addressee ra"
-                + LIVE + " group by ra.addressee_code, ra.status"));
+        return AddresseeService.statusCounts(null);
     }
 
     /** Per source: its recommendations by overall status. */
     public StatusCounts bySource() {
-        return new StatusCounts(rows("select source_id, overall_status, count(*) from recommendation"
-                + " where deleted_at is null group by source_id, overall_status"));
+        return SourceService.statusCounts(null);
     }
 
     /** Per theme: its recommendations by overall status. */
     public StatusCounts byTheme() {
-        return new StatusCounts(rows("select rt.theme_code, r.overall_status, count(*) from recommendation_theme rt"
-                + " join recommendation r on r.id = rt.recommendation_id and r.deleted_at is null"
-                + " group by rt.theme_code, r.overall_status"));
+        return ThemeService.statusCounts(null);
     }
 
     /** All recommendations by overall status; read with key {@link #ALL}. */
     public StatusCounts overall() {
-        return new StatusCounts(rows("select '' as k, overall_status, count(*) from recommendation"
-                + " where deleted_at is null group by overall_status"));
+        return StatusCounts.read("select '' as k, overall_status, sum(matches) from facet_count group by 2", null);
     }
 
     /** (recommendation, addressee) pairs by status; read with key {@link #ALL}. */
     public StatusCounts pairs() {
-        return new StatusCounts(rows("select '' as k, ra.status, count(*) from recommendation_addressee ra" + LIVE
-                + " group by ra.status"));
+        return StatusCounts.read("select '' as k, split_part(p, ':', 2), sum(matches) from facet_count, unnest(pairs) p"
+                + " group by 2", null);
     }
 
     public StatsView stats() {
@@ -101,10 +94,5 @@ public class StatsService {
 
     private static StatsView.Group group(String key, String name, StatusCounts counts) {
         return new StatsView.Group(key, name, counts.total(key), counts.of(key));
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql) {
-        return em.createNativeQuery(sql).getResultList();
     }
 }

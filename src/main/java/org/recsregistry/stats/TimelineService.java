@@ -1,5 +1,6 @@
 package org.recsregistry.stats;
 
+import org.recsregistry.status.StatusCounts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

@@ -9,8 +9,7 @@ import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Patches;
-import org.recsregistry.stats.StatsService;
-import org.recsregistry.stats.StatusCounts;
+import org.recsregistry.status.StatusCounts;
 import org.recsregistry.theme.dto.ThemeCreate;
 import org.recsregistry.theme.dto.ThemeEdit;
 import org.recsregistry.theme.dto.ThemeView;
@@ -27,8 +26,6 @@ public class ThemeService {
     private static final Set<String> FIXED = Set.of("code", "recommendationCount", "version");
 
     @Inject
-    StatsService stats;
-    @Inject
     BeanChecks checks;
     @Inject
     Patches patches;
@@ -36,12 +33,12 @@ public class ThemeService {
     AuditedWrites writes;
 
     public List<ThemeView> list() {
-        StatusCounts counts = stats.byTheme();
+        StatusCounts counts = statusCounts(null);
         return Theme.<Theme>listAll(Sort.by("code")).stream().map(t -> view(t, counts)).toList();
     }
 
     public ThemeView get(String code) {
-        return view(find(code), stats.byTheme());
+        return view(find(code), statusCounts(code));
     }
 
     @Transactional
@@ -75,6 +72,15 @@ public class ThemeService {
             throw new NotFoundProblem("theme", code);
         }
         return t;
+    }
+
+    /**
+     * Recommendations by overall status, for one theme (or every one when null):
+     * summed from the facet counts (V30), not over every record.
+     */
+    public static StatusCounts statusCounts(String code) {
+        return StatusCounts.read("select t, overall_status, sum(matches) from facet_count, unnest(themes) t"
+                + (code == null ? "" : " where t = ?1") + " group by 1, 2", code);
     }
 
     private static ThemeView view(Theme t, StatusCounts counts) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.recsregistry.change.ChangeFeed;
+import org.recsregistry.change.ChangeFilter;
 import org.recsregistry.change.ChangeQuery;
 import org.recsregistry.change.dto.ChangeView;
 import org.recsregistry.webhook.dto.WebhookPayload;
@@ -23,7 +24,7 @@ public class PayloadBuilder {
     ObjectMapper json;
 
     String change(UUID deliveryId, long subscriptionId, long seq) {
-        List<ChangeView> entries = feed.read(new ChangeQuery(seq - 1, 1, List.of(), List.of(), List.of()))
+        List<ChangeView> entries = feed.read(new ChangeQuery(seq - 1, 1, ChangeFilter.none()))
                 .page().items().stream().filter(e -> e.cursor().equals(Long.toString(seq))).toList();
         if (entries.isEmpty()) {
             throw new IllegalStateException("Change " + seq + " is not in the feed");

@@ -4,7 +4,7 @@ import org.recsregistry.addressee.Addressee;
 import org.recsregistry.change.ChangeKind;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.WireEnum;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 import org.recsregistry.webhook.dto.WebhookFilters;
 import org.recsregistry.webhook.dto.WebhookView;
 

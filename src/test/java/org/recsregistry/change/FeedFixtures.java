@@ -2,11 +2,13 @@ package org.recsregistry.change;
 
 import io.restassured.path.json.JsonPath;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.recsregistry.common.RegistryState;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
+import org.recsregistry.recommendation.RecommendationChanged;
 import org.recsregistry.recommendation.StatusEvent;
 
 import java.time.LocalDate;
@@ -21,7 +23,7 @@ import static io.restassured.RestAssured.given;
 public class FeedFixtures {
 
     @Inject
-    ChangeRecorder recorder;
+    Event<RecommendationChanged> changes;
 
     @Inject
     EntityManager em;
@@ -30,7 +32,7 @@ public class FeedFixtures {
     RegistryState state;
 
     public void updated(String recommendationId) {
-        QuarkusTransaction.requiringNew().run(() -> recorder.updated(recommendationId));
+        QuarkusTransaction.requiringNew().run(() -> changes.fire(RecommendationChanged.updated(recommendationId)));
         state.fromDatabase();
     }
 
@@ -52,7 +54,7 @@ public class FeedFixtures {
         event.effectiveDate = LocalDate.of(2026, 1, 31);
         event.evidenceTitle = evidenceTitle;
         event.evidenceExcerpt = evidenceExcerpt;
-        recorder.statusChanged(event);
+        changes.fire(RecommendationChanged.statusChanged(event));
     }
 
     /** Sets a field of a record and records the update; returns the value it had. */
@@ -67,7 +69,7 @@ public class FeedFixtures {
                 .setParameter(1, recommendationId).getSingleResult();
         em.createNativeQuery("update recommendation set summary = ?1 where id = ?2")
                 .setParameter(1, summary).setParameter(2, recommendationId).executeUpdate();
-        recorder.updated(recommendationId);
+        changes.fire(RecommendationChanged.updated(recommendationId));
         return before;
     }
 
@@ -83,7 +85,7 @@ public class FeedFixtures {
                 .setParameter(1, recommendationId).getSingleResult();
         em.createNativeQuery("update recommendation set text = ?1 where id = ?2")
                 .setParameter(1, text).setParameter(2, recommendationId).executeUpdate();
-        recorder.updated(recommendationId);
+        changes.fire(RecommendationChanged.updated(recommendationId));
         return before;
     }
 

@@ -8,7 +8,7 @@ import org.recsregistry.dataset.DatasetFiles.EvidenceEntry;
 import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
 import org.recsregistry.dataset.DatasetFiles.SourceFile;
 import org.recsregistry.recommendation.Confidence;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

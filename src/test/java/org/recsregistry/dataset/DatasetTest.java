@@ -7,7 +7,7 @@ import org.recsregistry.dataset.DatasetFiles.EvidenceEntry;
 import org.recsregistry.dataset.DatasetFiles.LinkEntry;
 import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
 import org.recsregistry.dataset.DatasetFiles.SourceFile;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -3,7 +3,7 @@ package org.recsregistry.export;
 import org.junit.jupiter.api.Test;
 import org.recsregistry.export.dto.ExportRecord;
 import org.recsregistry.recommendation.LinkRelation;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

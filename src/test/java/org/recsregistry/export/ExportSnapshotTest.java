@@ -3,8 +3,8 @@ package org.recsregistry.export;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.recsregistry.recommendation.RecommendationFilter;
 import org.recsregistry.change.FeedFixtures;
-import org.recsregistry.common.QueryParams;
 import org.recsregistry.export.dto.ExportRecord;
 
 import java.io.IOException;
@@ -90,11 +90,8 @@ class ExportSnapshotTest {
         snapshot.close();
     }
 
-    private ExportQuery all() {
-        QueryParams params = new QueryParams();
-        ExportQuery query = service.query(params, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
-        params.check();
-        return query;
+    private static ExportQuery all() {
+        return new ExportQuery(RecommendationFilter.none(), ExportFormat.JSON, false);
     }
 
     private static List<String> query(Connection connection, String sql) {

@@ -9,7 +9,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.recsregistry.change.FeedFixtures;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

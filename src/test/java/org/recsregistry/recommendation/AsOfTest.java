@@ -1,8 +1,10 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.recsregistry.common.Problem;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,6 +18,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.is;
@@ -32,22 +35,37 @@ class AsOfTest {
     /** Three events for DPRK, so that there are dates between them. */
     private static final String SEVERAL_EVENTS = "coi-2014-89-n";
     private static final String BEFORE_THE_COI_REPORT = "2014-01-01";
+    private static final String AFTER_THE_COI_REPORT = "2014-02-10";
     private static final String FAR_FUTURE = "9999-12-31";
 
     @Test
-    void shouldShowEveryPairUnknownBeforeTheCoiReport() {
-        long total = given().get(LIST + "?limit=1").jsonPath().getLong("total");
+    void shouldLeaveOutEveryRecordBeforeItsSourceWasPublished() {
         given().get(LIST + "?limit=200&asOf=" + BEFORE_THE_COI_REPORT).then().statusCode(200)
-                .body("total", is((int) total))
+                .body("total", is(0)).body("items", empty());
+        given().get(LIST + "/" + SEVERAL_EVENTS + "?asOf=" + BEFORE_THE_COI_REPORT).then().statusCode(404)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("detail", containsString("2014-02-07")).body("detail", containsString(BEFORE_THE_COI_REPORT));
+        JsonPath stats = given().get("/api/v1/stats?asOf=" + BEFORE_THE_COI_REPORT).then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(0, stats.getLong("total"));
+    }
+
+    /** After the COI report was published (2014-02-07) and before its first event (2014-02-17): its records only. */
+    @Test
+    void shouldShowEveryPairUnknownBetweenTheCoiReportAndItsFirstEvent() {
+        long coi = given().get(LIST + "?limit=1&source=coi-2014").jsonPath().getLong("total");
+        given().get(LIST + "?limit=200&asOf=" + AFTER_THE_COI_REPORT).then().statusCode(200)
+                .body("total", is((int) coi))
+                .body("items.source.id", everyItem(is("coi-2014")))
                 .body("items.overallStatus", everyItem(is("unknown")))
                 .body("items.addressees.flatten().status", everyItem(is("unknown")))
                 .body("items.addressees.flatten().statusSince", everyItem(nullValue()));
-        given().get(LIST + "/" + SEVERAL_EVENTS + "?asOf=" + BEFORE_THE_COI_REPORT).then().statusCode(200)
+        given().get(LIST + "/" + SEVERAL_EVENTS + "?asOf=" + AFTER_THE_COI_REPORT).then().statusCode(200)
                 .body("history", empty()).body("overallStatus", is("unknown"));
-        JsonPath stats = given().get("/api/v1/stats?asOf=" + BEFORE_THE_COI_REPORT).then().statusCode(200)
+        JsonPath stats = given().get("/api/v1/stats?asOf=" + AFTER_THE_COI_REPORT).then().statusCode(200)
                 .extract().jsonPath();
-        assertEquals(total, stats.getLong("total"));
-        assertEquals(total, stats.getLong("byStatus.unknown"));
+        assertEquals(coi, stats.getLong("total"));
+        assertEquals(coi, stats.getLong("byStatus.unknown"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumSet;

@@ -1,17 +1,18 @@
 package org.recsregistry.recommendation;
 
+import org.recsregistry.status.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.recsregistry.recommendation.Status.IMPLEMENTED;
-import static org.recsregistry.recommendation.Status.IN_PROGRESS;
-import static org.recsregistry.recommendation.Status.NOT_IMPLEMENTED;
-import static org.recsregistry.recommendation.Status.PARTIALLY_IMPLEMENTED;
-import static org.recsregistry.recommendation.Status.REJECTED;
-import static org.recsregistry.recommendation.Status.SUPERSEDED;
-import static org.recsregistry.recommendation.Status.UNKNOWN;
+import static org.recsregistry.status.Status.IMPLEMENTED;
+import static org.recsregistry.status.Status.IN_PROGRESS;
+import static org.recsregistry.status.Status.NOT_IMPLEMENTED;
+import static org.recsregistry.status.Status.PARTIALLY_IMPLEMENTED;
+import static org.recsregistry.status.Status.REJECTED;
+import static org.recsregistry.status.Status.SUPERSEDED;
+import static org.recsregistry.status.Status.UNKNOWN;
 
 class StatusTest {
 

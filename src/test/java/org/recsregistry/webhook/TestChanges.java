@@ -1,10 +1,11 @@
 package org.recsregistry.webhook;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.recsregistry.change.ChangeRecorder;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
+import org.recsregistry.recommendation.RecommendationChanged;
 import org.recsregistry.recommendation.StatusEvent;
 
 import java.time.LocalDate;
@@ -14,11 +15,11 @@ import java.time.LocalDate;
 public class TestChanges {
 
     @Inject
-    ChangeRecorder recorder;
+    Event<RecommendationChanged> changes;
 
     @Transactional
     public void updated(String recommendationId) {
-        recorder.updated(recommendationId);
+        changes.fire(RecommendationChanged.updated(recommendationId));
     }
 
     /** A feed entry only: the event itself is not stored, so the recommendation's history stays as it was. */
@@ -30,6 +31,6 @@ public class TestChanges {
         event.toStatus = to;
         event.effectiveDate = LocalDate.of(2099, 1, 1);
         event.evidenceTitle = "Test evidence";
-        recorder.statusChanged(event);
+        changes.fire(RecommendationChanged.statusChanged(event));
     }
 }

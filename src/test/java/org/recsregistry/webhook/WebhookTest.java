@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

@@ -3,7 +3,7 @@ package org.recsregistry.change.dto;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.change.ChangeKind;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 import org.recsregistry.recommendation.dto.StatusEventView;
 
 import java.time.Instant;

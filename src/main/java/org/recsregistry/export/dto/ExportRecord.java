@@ -2,7 +2,7 @@ package org.recsregistry.export.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.recommendation.LinkRelation;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.time.Instant;
 import java.time.LocalDate;

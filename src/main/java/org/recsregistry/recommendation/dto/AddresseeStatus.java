@@ -1,7 +1,7 @@
 package org.recsregistry.recommendation.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.time.LocalDate;
 

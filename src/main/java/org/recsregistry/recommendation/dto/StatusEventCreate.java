@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.recommendation.Confidence;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.time.LocalDate;
 

@@ -2,7 +2,7 @@ package org.recsregistry.recommendation.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.recommendation.Confidence;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package org.recsregistry.stats.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 /** One value of the status vocabulary, what it means, and how often it stands. */
 @Schema(name = "StatusInfo")

@@ -4,7 +4,7 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.change.ChangeKind;
-import org.recsregistry.recommendation.Status;
+import org.recsregistry.status.Status;
 
 import java.util.ArrayList;
 import java.util.Collections;

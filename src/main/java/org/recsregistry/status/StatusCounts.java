@@ -1,6 +1,8 @@
-package org.recsregistry.stats;
+package org.recsregistry.status;
 
-import org.recsregistry.recommendation.Status;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.Query;
 
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,7 +15,7 @@ public final class StatusCounts {
     private final Map<String, Map<String, Long>> byKey = new HashMap<>();
 
     /** Rows of (key, status, count); several rows of one key and status add up. */
-    StatusCounts(List<Object[]> rows) {
+    public StatusCounts(List<Object[]> rows) {
         for (Object[] row : rows) {
             byKey.computeIfAbsent((String) row[0], k -> new HashMap<>())
                     .merge((String) row[1], ((Number) row[2]).longValue(), Long::sum);
@@ -28,6 +30,16 @@ public final class StatusCounts {
             all.put(status.wire(), counts.getOrDefault(status.wire(), 0L));
         }
         return all;
+    }
+
+    /** Counts from a native query of (key, status, count) rows; {@code key}, when not null, is bound as ?1. */
+    @SuppressWarnings("unchecked")
+    public static StatusCounts read(String sql, String key) {
+        Query query = Panache.getEntityManager().createNativeQuery(sql);
+        if (key != null) {
+            query.setParameter(1, key);
+        }
+        return new StatusCounts(query.getResultList());
     }
 
     public long total(String key) {

@@ -1,4 +1,4 @@
-package org.recsregistry.recommendation;
+package org.recsregistry.status;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import jakarta.persistence.Converter;

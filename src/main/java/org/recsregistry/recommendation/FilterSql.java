@@ -1,0 +1,95 @@
+package org.recsregistry.recommendation;
+
+import org.recsregistry.status.Status;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Renders a {@link RecommendationFilter} to SQL: the one place where a filter's meaning is written.
+ * Facet clauses read alias {@code f}, which may be {@code recommendation_facet} (one row per live
+ * record) or {@code facet_count} (one row per combination, with its number of records); record
+ * clauses read alias {@code r}, the {@code recommendation} row joined to its facet.
+ */
+final class FilterSql {
+
+    /** The records that match: recommendation r joined with its facet f (which only live records have). */
+    static final String FROM = " from recommendation r join recommendation_facet f on f.recommendation_id = r.id";
+
+    private FilterSql() {
+    }
+
+    /** {@code " where ..."} over {@link #FROM}, or an empty string when nothing filters. */
+    static String where(RecommendationFilter filter, SqlArgs args) {
+        List<String> clauses = facetClauses(filter, args);
+        clauses.addAll(recordClauses(filter, args));
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    /** The exact number of matches in one row and column. */
+    static String count(RecommendationFilter filter, SqlArgs args) {
+        if (filter.countableFromFacets()) {
+            List<String> clauses = facetClauses(filter, args);
+            return "select coalesce(sum(f.matches), 0) from facet_count f"
+                    + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
+        }
+        return "select count(*)" + FROM + where(filter, args);
+    }
+
+    private static List<String> facetClauses(RecommendationFilter filter, SqlArgs args) {
+        List<String> clauses = new ArrayList<>();
+        List<String> statuses = filter.statuses().stream().map(Status::wire).toList();
+        boolean statusesNow = filter.asOf().isEmpty() && !statuses.isEmpty();
+        if (!filter.addressees().isEmpty() && statusesNow) {
+            // With addressees, a status filter applies to those addressees' own statuses.
+            List<String> pairs = filter.addressees().stream()
+                    .flatMap(code -> statuses.stream().map(status -> code + ':' + status)).toList();
+            clauses.add("f.pairs && " + args.add(pairs));
+        } else if (!filter.addressees().isEmpty() && statuses.isEmpty()) {
+            clauses.add("f.addressees && " + args.add(filter.addressees()));
+        } else if (statusesNow) {
+            clauses.add("f.overall_status = any(" + args.add(statuses) + ")");
+        }
+        if (!filter.sources().isEmpty()) {
+            clauses.add("f.source_id = any(" + args.add(filter.sources()) + ")");
+        }
+        if (!filter.themes().isEmpty()) {
+            clauses.add("f.themes && " + args.add(filter.themes()));
+        }
+        return clauses;
+    }
+
+    private static List<String> recordClauses(RecommendationFilter filter, SqlArgs args) {
+        List<String> clauses = new ArrayList<>();
+        filter.asOf().ifPresent(date -> {
+            clauses.add(AsOfSql.published("r", args.add(date)));
+            statusesAsOf(filter, date, clauses, args);
+        });
+        filter.text().ifPresent(q -> clauses.add("r.search @@ websearch_to_tsquery('english', " + args.add(q) + ")"));
+        filter.updatedSince().ifPresent(since -> clauses.add("r.updated_at >= " + args.add(since)));
+        return clauses;
+    }
+
+    /**
+     * The status filter on the statuses as of the date, rebuilt from the history; the overall
+     * status of each candidate is that of its pairs' status set (see {@link StatusSet}).
+     */
+    private static void statusesAsOf(RecommendationFilter filter, java.time.LocalDate date, List<String> clauses,
+                                     SqlArgs args) {
+        if (filter.statuses().isEmpty()) {
+            return;
+        }
+        List<String> statuses = filter.statuses().stream().map(Status::wire).toList();
+        if (!filter.addressees().isEmpty()) {
+            String latest = AsOfSql.latestEvent("ra", args.add(date));
+            clauses.add("exists (select 1 from recommendation_addressee ra" + latest
+                    + " where ra.recommendation_id = r.id and ra.addressee_code = any(" + args.add(filter.addressees())
+                    + ") and " + AsOfSql.STATUS + " = any(" + args.add(statuses) + "))");
+        } else {
+            String latest = AsOfSql.latestEvent("ra", args.add(date));
+            clauses.add("(select " + StatusSet.sqlMask(AsOfSql.STATUS) + " from recommendation_addressee ra" + latest
+                    + " where ra.recommendation_id = r.id) = any(" + args.add(
+                    StatusSet.masksWithOverall(filter.statuses()).stream().map(String::valueOf).toList())
+                    + "::int[])");
+        }
+    }
+}

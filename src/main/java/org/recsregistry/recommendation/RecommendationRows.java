@@ -1,0 +1,157 @@
+package org.recsregistry.recommendation;
+
+import org.recsregistry.status.Status;
+import org.recsregistry.recommendation.dto.AddresseeStatus;
+import org.recsregistry.source.SourceKind;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads recommendations as complete rows in one statement: each row carries its source, its
+ * addressees with their statuses (as of a date when asked), its themes and its outgoing links as
+ * arrays, so nothing is loaded lazily or in further batches. Lists and the export both read here.
+ */
+public final class RecommendationRows {
+
+    /** One recommendation as read; with asOf, its addressees' statuses and overall status as of that date. */
+    public record Row(String id, String sourceId, String sourceTitle, SourceKind sourceKind, String locator,
+                      String text, boolean textVerified, String summary, Status overallStatus,
+                      List<AddresseeStatus> addressees, List<String> themes, Instant createdAt,
+                      Instant updatedAt, long version) {
+    }
+
+    /** An outgoing link, as {@link #all} reads them. */
+    public record Link(LinkRelation relation, String target) {
+    }
+
+    private RecommendationRows() {
+    }
+
+    /**
+     * A forward-only statement over every match, by id. PostgreSQL's driver only keeps a server-side
+     * cursor (instead of reading every row into memory) when autocommit is off.
+     */
+    public static PreparedStatement all(Connection connection, RecommendationFilter filter, int fetchSize)
+            throws SQLException {
+        SqlArgs args = new SqlArgs();
+        String sql = "select " + COLUMNS + ", l.relations as link_relations, l.targets as link_targets"
+                + FilterSql.FROM + joins(filter, args)
+                + " left join lateral (select array_agg(k.relation order by k.id) as relations,"
+                + " array_agg(k.to_id order by k.id) as targets"
+                + " from recommendation_link k where k.from_id = r.id) l on true"
+                + FilterSql.where(filter, args) + " order by r.id";
+        PreparedStatement statement = connection.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY,
+                ResultSet.CONCUR_READ_ONLY);
+        statement.setFetchSize(fetchSize);
+        args.bind(connection, statement);
+        return statement;
+    }
+
+    /**
+     * One page and the total in one statement: {@code total} on every row (one row with no record
+     * when the page is empty), then the page's records with their sort key. {@code knownTotal}
+     * skips the count.
+     */
+    static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal)
+            throws SQLException {
+        RecommendationFilter filter = query.filter();
+        SortOrder.Spec sort = query.sort();
+        String direction = sort.descending() ? " desc" : " asc";
+        SqlArgs args = new SqlArgs();
+        String count = knownTotal.isPresent() ? "select cast(" + args.add(knownTotal.get()) + " as bigint)"
+                : FilterSql.count(filter, args);
+        String where = FilterSql.where(filter, args);
+        StringBuilder keys = new StringBuilder("select r.id, ").append(sort.key().column).append(" as sort_key")
+                .append(FilterSql.FROM).append(where);
+        query.after().ifPresent(cursor -> keys.append(where.isEmpty() ? " where " : " and ")
+                .append('(').append(sort.key().column).append(", r.id) ")
+                .append(sort.descending() ? "<" : ">").append(" (")
+                .append(args.add(sort.key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key()))
+                .append(", ").append(args.add(cursor.id())).append(')'));
+        keys.append(" order by ").append(sort.key().column).append(direction).append(", r.id").append(direction)
+                .append(" limit ").append(args.add(query.limit() + 1));
+        String sql = "select c.total, p.sort_key, " + COLUMNS + " from (" + count + ") c(total)"
+                + " left join lateral (" + keys + ") p on true"
+                + " left join recommendation r on r.id = p.id" + joins(filter, args)
+                + " order by p.sort_key" + direction + ", p.id" + direction;
+        PreparedStatement statement = connection.prepareStatement(sql);
+        args.bind(connection, statement);
+        return statement;
+    }
+
+    private static final String COLUMNS = "r.id, r.source_id, s.title as source_title, s.kind as source_kind, r.locator, r.text, r.text_verified,"
+            + " r.summary, r.overall_status, r.created_at, r.updated_at, r.version, a.codes as addressee_codes,"
+            + " a.names as addressee_names, a.statuses as addressee_statuses, a.since as addressee_since,"
+            + " t.codes as theme_codes";
+
+    /** The source and the arrays of addressees (with statuses now or as of the filter's date) and themes. */
+    private static String joins(RecommendationFilter filter, SqlArgs args) {
+        // Orders match the entity mappings (addressees and themes by code, links by id).
+        String status = filter.asOf().isPresent() ? AsOfSql.STATUS : "ra.status";
+        String since = filter.asOf().isPresent() ? "e.effective_date" : "ra.status_since";
+        String asOf = filter.asOf().map(date -> AsOfSql.latestEvent("ra", args.add(date))).orElse("");
+        return " left join source s on s.id = r.source_id"
+                + " left join lateral (select array_agg(ra.addressee_code order by ra.addressee_code) as codes,"
+                + " array_agg(ad.name order by ra.addressee_code) as names,"
+                + " array_agg(" + status + " order by ra.addressee_code) as statuses,"
+                + " array_agg(" + since + "::text order by ra.addressee_code) as since"
+                + " from recommendation_addressee ra join addressee ad on ad.code = ra.addressee_code" + asOf
+                + " where ra.recommendation_id = r.id) a on true"
+                + " left join lateral (select array_agg(rt.theme_code order by rt.theme_code) as codes"
+                + " from recommendation_theme rt where rt.recommendation_id = r.id) t on true";
+    }
+
+    /** The record of the current row; null on the empty row of an empty page. */
+    public static Row read(ResultSet row, boolean asOf) throws SQLException {
+        String id = row.getString("id");
+        if (id == null) {
+            return null;
+        }
+        String[] codes = strings(row.getArray("addressee_codes"));
+        String[] names = strings(row.getArray("addressee_names"));
+        String[] statuses = strings(row.getArray("addressee_statuses"));
+        String[] since = strings(row.getArray("addressee_since"));
+        List<AddresseeStatus> addressees = new ArrayList<>(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            addressees.add(new AddresseeStatus(codes[i], names[i], Status.fromWire(statuses[i]),
+                    since[i] == null ? null : LocalDate.parse(since[i])));
+        }
+        Status overall = asOf ? Status.overall(addressees.stream().map(AddresseeStatus::status).toList())
+                : Status.fromWire(row.getString("overall_status"));
+        return new Row(id, row.getString("source_id"), row.getString("source_title"),
+                SourceKind.fromWire(row.getString("source_kind")), row.getString("locator"), row.getString("text"),
+                row.getBoolean("text_verified"), row.getString("summary"), overall, addressees,
+                List.of(strings(row.getArray("theme_codes"))), instant(row, "created_at"),
+                instant(row, "updated_at"), row.getLong("version"));
+    }
+
+    /** The outgoing links of the current row of {@link #all}. */
+    public static List<Link> links(ResultSet row) throws SQLException {
+        String[] relations = strings(row.getArray("link_relations"));
+        String[] targets = strings(row.getArray("link_targets"));
+        List<Link> links = new ArrayList<>(relations.length);
+        for (int i = 0; i < relations.length; i++) {
+            links.add(new Link(LinkRelation.fromWire(relations[i]), targets[i]));
+        }
+        return links;
+    }
+
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        return row.getObject(column, OffsetDateTime.class).toInstant();
+    }
+
+    /** A text array; array_agg over no rows gives null, read as empty. */
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
+    }
+}
