@@ -14,6 +14,7 @@ create table recommendation_facet (
 create index recommendation_facet_pairs_idx on recommendation_facet using gin (pairs);
 create index recommendation_facet_addressees_idx on recommendation_facet using gin (addressees);
 create index recommendation_facet_themes_idx on recommendation_facet using gin (themes);
+create index recommendation_facet_source_idx on recommendation_facet (source_id);
 
 -- Every sort of the list walks an index in order (id and updated_at, source_id have theirs, V1).
 create index recommendation_created_idx on recommendation (created_at, id);

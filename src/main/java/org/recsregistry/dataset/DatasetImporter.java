@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.dataset.DatasetFiles.EventEntry;
@@ -37,20 +38,27 @@ public class DatasetImporter {
     /** The advisory-lock key of dataset imports: any constant that nothing else uses. */
     private static final long IMPORT_LOCK = 0x5252_1A_B0_47L;
 
+    private static final int IMPORT_TIMEOUT_SECONDS = 600;
+
     @Inject
     Event<RecommendationChanged> changes;
 
     @Inject
     EntityManager em;
 
-    /** Imports into an empty database; replicas that start together take turns, so only the first imports. */
+    /**
+     * Imports into an empty database; replicas that start together take turns, so only the first imports.
+     * The whole dataset is one transaction, which may outlast a request's default timeout on a busy machine.
+     */
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public Optional<ImportReport> importIfEmpty() {
         lockImports();
         return Recommendation.count() > 0 ? Optional.empty() : Optional.of(importDataset(DatasetReader.read()));
     }
 
     @Transactional
+    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportReport importDataset(DatasetReader.Dataset dataset) {
         lockImports();
         ImportReport report = new ImportReport();
