@@ -56,6 +56,7 @@ commit;
 set session_replication_role = origin;
 
 -- What the triggers would have done, once; this update also notifies the running instances.
+select rebuild_recommendation_facets();
 update registry_state set feed_head = (select coalesce(max(seq), 0) from change_entry),
                           revision = revision + 1, modified_at = clock_timestamp();
 analyze;

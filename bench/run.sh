@@ -12,6 +12,7 @@
 #
 # Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
 # WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir,
+# SKIP_START=1 skips the start-to-ready measurements,
 # LOAD_MAX (1.5) and LOAD_WAIT (300): before each measured group, wait up to LOAD_WAIT seconds for the
 # 1-minute load average to fall under LOAD_MAX (other work on the machine skews every number); the
 # load at the start of each measurement is reported next to it.
@@ -166,22 +167,25 @@ as_pg "$PG_BIN/createdb" -h "$WORK/sock" -p "$PG_PORT" -U postgres registry
 JDBC=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/registry" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=)
 
 # ---------------------------------------------------------------- start to ready
-wait_quiet
-log "start to ready (load average $(load1))"
 START_ROWS=()
 start_row() { START_ROWS+=("| $1 | $READY_MS | ${QUARKUS_MS:-?} | $LOAD_AT_START |"); }
-start_app "$APP_PORT" first "${JDBC[@]}"; start_row "running PostgreSQL, empty database (migrations + dataset import)"
-stop_app "$STARTED_PID"
-start_app "$APP_PORT" restart "${JDBC[@]}"; start_row "running PostgreSQL, restart (production case)"
-# The readiness probe itself (it checks the database): what a load balancer's polling costs.
-read -r -a ready < <(run_wrk "http://127.0.0.1:$APP_PORT/q/health/ready")
-stop_app "$STARTED_PID"
-start_app "$APP_PORT" restart2 "${JDBC[@]}"; start_row "running PostgreSQL, restart (again)"
-stop_app "$STARTED_PID"
-start_app "$APP_PORT" embedded REGISTRY_DB_DATA_DIR="$WORK/embedded"
-start_row "embedded PostgreSQL, fresh data dir (initdb + migrations + import)"; stop_app "$STARTED_PID"
-start_app "$APP_PORT" embedded2 REGISTRY_DB_DATA_DIR="$WORK/embedded"
-start_row "embedded PostgreSQL, existing data dir"; stop_app "$STARTED_PID"
+ready=(- - - -)
+if [ "${SKIP_START:-0}" != 1 ]; then
+    wait_quiet
+    log "start to ready (load average $(load1))"
+    start_app "$APP_PORT" first "${JDBC[@]}"; start_row "running PostgreSQL, empty database (migrations + dataset import)"
+    stop_app "$STARTED_PID"
+    start_app "$APP_PORT" restart "${JDBC[@]}"; start_row "running PostgreSQL, restart (production case)"
+    # The readiness probe itself (it checks the database): what a load balancer's polling costs.
+    read -r -a ready < <(run_wrk "http://127.0.0.1:$APP_PORT/q/health/ready")
+    stop_app "$STARTED_PID"
+    start_app "$APP_PORT" restart2 "${JDBC[@]}"; start_row "running PostgreSQL, restart (again)"
+    stop_app "$STARTED_PID"
+    start_app "$APP_PORT" embedded REGISTRY_DB_DATA_DIR="$WORK/embedded"
+    start_row "embedded PostgreSQL, fresh data dir (initdb + migrations + import)"; stop_app "$STARTED_PID"
+    start_app "$APP_PORT" embedded2 REGISTRY_DB_DATA_DIR="$WORK/embedded"
+    start_row "embedded PostgreSQL, existing data dir"; stop_app "$STARTED_PID"
+fi
 
 # ---------------------------------------------------------------- the two instances and nginx
 start_app "$APP_PORT" app "${JDBC[@]}"; APP_PID=$STARTED_PID; start_row "running PostgreSQL, the measured instance"
@@ -239,6 +243,47 @@ measure() {
     echo "${a[*]} ${n[*]} ${u[*]}" >"$WORK/m-$scale-$name"
 }
 
+# The service without its response cache, and nginx on the same bytes, with 16 connections.
+UNCACHED_ROWS=()
+measure_uncached() {
+    local scale=$1 name=$2 path=$3 file=$4
+    curl -s -o "$WORK/www/$file" "$NOCACHE$path"
+    local u n load ratio
+    load=$(load1)
+    read -r -a u < <(CONNECTIONS=16 run_wrk "$NOCACHE$path")
+    read -r -a n < <(CONNECTIONS=16 run_wrk "$NGX/$file")
+    ratio=$(awk -v a="${u[0]}" -v n="${n[0]}" 'BEGIN { printf "%.3f", (n > 0 ? a / n : 0) }')
+    UNCACHED_ROWS+=("| $scale | $name | $(stat -c %s "$WORK/www/$file") | ${u[0]} | ${u[1]} | ${u[2]} | ${n[0]} | ${n[1]} | ${n[2]} | $ratio | ${u[3]} | $load |")
+    log "uncached $scale $name: ${u[0]} req/s (nginx ${n[0]}), ratio $ratio"
+}
+
+# First reads: every filter combination below with every sort, each URL read once from the instance
+# without a cache, one connection; the answer time of each as curl measures it.
+FIRST_FILTERS=("addressee=DPRK" "addressee=CHN" "status=not_implemented" "addressee=DPRK&status=not_implemented"
+    "addressee=KOR&status=unknown" "theme=accountability" "theme=prison-camps&addressee=DPRK"
+    "source=bench-synthetic&status=implemented" "status=rejected&theme=right-to-food"
+    "addressee=USA&status=unknown&theme=women-and-girls" "source=coi-2014" "addressee=JPN&addressee=KOR&status=in_progress")
+SORTS=(id -id updatedAt -updatedAt createdAt -createdAt source -source locator -locator)
+FIRST_ROWS=()
+first_reads() {
+    local scale=$1 times=() load
+    load=$(load1)
+    for filter in "${FIRST_FILTERS[@]}"; do
+        for sort in "${SORTS[@]}"; do
+            times+=("$(curl -s -o /dev/null -w '%{time_total}' "$NOCACHE/api/v1/recommendations?$filter&sort=$sort&limit=50")")
+        done
+    done
+    local stats
+    stats=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 * 1000 } END {
+        p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1];
+        printf "%d | %.2f | %.2f | %.2f", NR, p50, p99, v[NR] }')
+    FIRST_ROWS+=("| $scale | $stats | $load |")
+    log "first reads at $scale: $stats"
+}
+
+wait_quiet
+measure_uncached dataset "filtered list page (addressee=DPRK&limit=50)" "/api/v1/recommendations?addressee=DPRK&limit=50" "dataset-list.json"
+
 # ---------------------------------------------------------------- scales
 loaded=0
 EXPORT_ROWS=()
@@ -260,6 +305,8 @@ for scale in $SCALES; do
     # One client, no queueing: what a single uncached list read costs at this scale.
     read -r -a one < <(CONNECTIONS=1 THREADS=1 run_wrk "$NOCACHE$LIST_PATH")
     row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | -/${one[3]} | $(load1)"
+    measure_uncached "$scale" "filtered list page" "$LIST_PATH" "list16-$scale.json"
+    first_reads "$scale"
     measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
     measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional
     measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
@@ -307,6 +354,18 @@ done
     echo "| records | read | bytes | cached req/s | p50 | p99 | uncached req/s | p50 | p99 | nginx req/s | p50 | p99 | cached/nginx | p99 cached/nginx | errors cached/uncached | load |"
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "## Without the response cache, 16 connections (req/s, p50 and p99 in ms)"
+    echo
+    echo "| records | read | bytes | uncached req/s | p50 | p99 | nginx req/s | p50 | p99 | uncached/nginx | errors | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${UNCACHED_ROWS[@]}"
+    echo
+    echo "## First reads without the response cache (${#FIRST_FILTERS[@]} filters x ${#SORTS[@]} sorts, each URL once, one connection, ms)"
+    echo
+    echo "| records | reads | p50 | p99 | worst | load |"
+    echo "| --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${FIRST_ROWS[@]}"
     echo
     echo "## Export (ndjson, whole registry)"
     echo
