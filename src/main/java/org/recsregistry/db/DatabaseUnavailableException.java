@@ -1,0 +1,9 @@
+package org.recsregistry.db;
+
+/** The database cannot be reached, so the work that needed it was not done; answered 503. */
+public class DatabaseUnavailableException extends RuntimeException {
+
+    public DatabaseUnavailableException(Throwable cause) {
+        super("The database cannot be reached", cause);
+    }
+}
