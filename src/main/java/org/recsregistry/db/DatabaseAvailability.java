@@ -44,30 +44,42 @@ public class DatabaseAvailability {
     }
 
     /**
-     * Whether a failure, or one of its causes, means the database cannot be reached (as opposed
-     * to a bad statement): a connection refused, broken or closed by a shutting-down server
-     * (SQLSTATE classes 08 and 57P), or no connection from the pool in time.
+     * Whether a failure, or one of its causes, means no connection to the database could be had
+     * (as opposed to a bad statement): the database is unreachable ({@link #isUnreachable}), or the
+     * pool had no connection to give in time.
      */
     public static boolean isConnectionFailure(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            // Agroal's acquisition timeout carries no SQLSTATE.
+            if (t instanceof SQLException sql && sql.getSQLState() == null && sql.getMessage() != null
+                    && sql.getMessage().startsWith("Acquisition timeout")) {
+                return true;
+            }
+        }
+        return isUnreachable(failure);
+    }
+
+    /**
+     * Whether a failure, or one of its causes, is a connection refused, broken, or closed by a
+     * server that is shutting down or starting up (SQLSTATE classes 08 and 57P).
+     */
+    static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
                 return true;
             }
-            if (t instanceof SQLException sql) {
-                String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.startsWith("57P"))) {
-                    return true;
-                }
-                // Agroal's acquisition timeout carries no SQLSTATE.
-                if (state == null && sql.getMessage() != null && sql.getMessage().startsWith("Acquisition timeout")) {
-                    return true;
-                }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
             }
         }
         return false;
     }
 
-    /** A request failed because the database cannot be reached: opens the circuit and counts the request. */
+    /**
+     * A request failed for want of a connection: counted, and the circuit opens if the database
+     * is unreachable. A pool that is merely exhausted (the database answers, slowly) leaves it closed.
+     */
     public void requestFailed(Throwable cause) {
         unreachable(cause);
         refused.incrementAndGet();
@@ -78,9 +90,9 @@ public class DatabaseAvailability {
         refused.incrementAndGet();
     }
 
-    /** Something other than a request (a listener, a health check) found the database unreachable. */
+    /** A connection failed outside a request (a listener, a health check); opens the circuit if the database is unreachable. */
     public void unreachable(Throwable cause) {
-        if (stopping || !down.compareAndSet(false, true)) {
+        if (stopping || !isUnreachable(cause) || !down.compareAndSet(false, true)) {
             return;
         }
         downSince = System.nanoTime();
