@@ -25,12 +25,18 @@ import java.util.List;
  */
 public class RouteFiltersOpenApiFilter implements OASFilter {
 
+    private static final String UNAVAILABLE = "Unavailable";
+
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
         openAPI.getComponents().addParameter(Idempotent.HEADER_PARAMETER, idempotencyKey());
+        openAPI.getComponents().addResponse(UNAVAILABLE, problem("The registry is temporarily unavailable (its "
+                + "database cannot be reached). Retry after Retry-After; retry a write with the same Idempotency-Key.")
+                .addHeader("Retry-After", responseHeader("Seconds to wait before retrying.",
+                        ProblemMappers.RETRY_AFTER_SECONDS)));
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
@@ -46,10 +52,7 @@ public class RouteFiltersOpenApiFilter implements OASFilter {
                 operation.getResponses().addAPIResponse("429", problem("Too many requests from this client "
                         + "address (reads) or token (writes); retry after Retry-After.")
                         .addHeader("Retry-After", responseHeader("Seconds to wait before the next request.", "2")));
-                operation.getResponses().addAPIResponse("503", problem("The registry is temporarily unavailable "
-                        + "(its database cannot be reached); retry after Retry-After, a write with the same "
-                        + "Idempotency-Key.").addHeader("Retry-After", responseHeader("Seconds to wait before retrying.",
-                        ProblemMappers.RETRY_AFTER_SECONDS)));
+                operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(UNAVAILABLE));
                 if (operation.getParameters() != null && operation.getParameters().stream()
                         .anyMatch(p -> p.getRef() != null && p.getRef().endsWith("/" + Idempotent.HEADER_PARAMETER))) {
                     operation.getResponses().addAPIResponse("422", problem("The Idempotency-Key was used before "

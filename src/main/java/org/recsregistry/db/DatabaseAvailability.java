@@ -65,7 +65,8 @@ public class DatabaseAvailability {
      */
     static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || t instanceof SQLTransientConnectionException) {
+            if (t instanceof DatabaseUnavailableException || t instanceof ConnectException
+                    || t instanceof SQLTransientConnectionException) {
                 return true;
             }
             if (t instanceof SQLException sql && sql.getSQLState() != null

@@ -41,7 +41,7 @@ public class ApiTokenIdentityProvider implements IdentityProvider<ApiTokenReques
         }
         // A token that cannot be looked up is neither valid nor invalid: 503, never 401.
         if (availability.down()) {
-            return Uni.createFrom().failure(new DatabaseUnavailableException(null));
+            return Uni.createFrom().failure(new DatabaseUnavailableException());
         }
         return context.runBlocking(() -> lookUp(request.secret()));
     }
