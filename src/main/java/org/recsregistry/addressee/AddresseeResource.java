@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.addressee.dto.AddresseeCreate;
 import org.recsregistry.addressee.dto.AddresseeEdit;
 import org.recsregistry.addressee.dto.AddresseeView;
@@ -69,6 +70,8 @@ public class AddresseeResource {
         return responses.read(request, headers, addressee.version(), addressee);
     }
 
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")

@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 import org.recsregistry.common.RegistryState;
+import org.recsregistry.db.DatabaseAvailability;
 import org.postgresql.PGNotification;
 
 import java.sql.Connection;
@@ -45,6 +46,9 @@ public class FeedNotifications {
 
     @Inject
     RegistryState state;
+
+    @Inject
+    DatabaseAvailability availability;
 
     private final AtomicLong head = new AtomicLong();
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
@@ -128,7 +132,12 @@ public class FeedNotifications {
                 // Until listening again, the revision is read from the database on every request.
                 state.following(false);
                 if (running) {
-                    LOG.warnf("Feed notifications interrupted (%s); reconnecting", e.getMessage());
+                    if (DatabaseAvailability.isConnectionFailure(e)) {
+                        // Logged once per outage by DatabaseAvailability, not once per reconnection attempt.
+                        availability.unreachable(e);
+                    } else {
+                        LOG.warnf("Feed notifications interrupted (%s); reconnecting", e.getMessage());
+                    }
                     sleepQuietly();
                 }
             }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import org.recsregistry.db.DatabaseAvailability;
 
 import java.lang.reflect.Method;
 import java.util.Date;
@@ -29,8 +31,13 @@ public class ConditionalGetFilters {
     private static final String FEED_PREFIX = "/api/v1/changes";
     private static final String REVISION = ConditionalGetFilters.class.getName() + ".revision";
 
+    private static final Logger LOG = Logger.getLogger(ConditionalGetFilters.class);
+
     @Inject
     RegistryState state;
+
+    @Inject
+    DatabaseAvailability availability;
 
     @ServerRequestFilter
     public Response answerNotModified(ContainerRequestContext context, Request request, ResourceInfo resource) {
@@ -69,6 +76,10 @@ public class ConditionalGetFilters {
      * After a successful write, reads the revision back before the answer goes out, so that the
      * writer's next read on this instance (conditional or cached) sees its own write even if the
      * notification of it has not arrived yet. Writes run on worker threads, where blocking is fine.
+     *
+     * <p>The write has committed by then: if the read-back fails (the database went away just
+     * after the commit) the answer stays the success it is, and the revision moves when the
+     * notification arrives or the next read goes to the database.
      */
     @ServerResponseFilter
     public void afterWrite(ContainerRequestContext request, ContainerResponseContext response) {
@@ -76,7 +87,15 @@ public class ConditionalGetFilters {
         if (response.getStatus() < 400 && !HttpMethod.GET.equals(method) && !HttpMethod.HEAD.equals(method)
                 && !HttpMethod.OPTIONS.equals(method) && request.getUriInfo().getPath().startsWith(API_PREFIX)
                 && BlockingOperationControl.isBlockingAllowed()) {
-            state.fromDatabase();
+            try {
+                state.fromDatabase();
+            } catch (RuntimeException e) {
+                if (DatabaseAvailability.isConnectionFailure(e)) {
+                    availability.unreachable(e);
+                } else {
+                    LOG.warn("Could not read the revision back after a write", e);
+                }
+            }
         }
     }
 

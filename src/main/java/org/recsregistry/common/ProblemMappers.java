@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -17,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.recsregistry.db.DatabaseAvailability;
+import org.recsregistry.db.DatabaseUnavailableException;
 
 import java.util.List;
 
@@ -24,6 +27,11 @@ import java.util.List;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** Seconds a client should wait before retrying while the database is unreachable; it is usually back within a few. */
+    static final String RETRY_AFTER_SECONDS = "2";
+
+    @Inject
+    DatabaseAvailability availability;
 
     @ServerExceptionMapper
     public Response invalidParameters(InvalidParametersException e, UriInfo uri) {
@@ -56,8 +64,20 @@ public class ProblemMappers {
                 "The record was changed by a concurrent write; read it again and reapply your change.", uri, null);
     }
 
+    /** Counted and logged once per outage by {@link DatabaseAvailability}, not per request. */
+    @ServerExceptionMapper
+    public Response databaseUnavailable(DatabaseUnavailableException e, UriInfo uri) {
+        availability.requestFailed(e);
+        return unavailable(uri);
+    }
+
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthorized(RuntimeException e, UriInfo uri) {
+        if (DatabaseAvailability.isConnectionFailure(e)) {
+            // The token could not be looked up: not the client's fault, and not a bad token.
+            availability.requestFailed(e);
+            return unavailable(uri);
+        }
         return Response.fromResponse(problem(401, "unauthorized", "Unauthorized",
                         "This needs 'Authorization: Bearer <token>' with a valid token.", uri, null))
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
@@ -88,6 +108,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (status >= 500 && DatabaseAvailability.isConnectionFailure(e)) {
+            availability.requestFailed(e);
+            return unavailable(uri);
+        }
         if (status >= 500) {
             LOG.error("Request failed", e);
             return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
@@ -99,8 +123,23 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseAvailability.isConnectionFailure(e)) {
+            availability.requestFailed(e);
+            return unavailable(uri);
+        }
         LOG.error("Unexpected error", e);
         return problem(500, "internal-error", "Internal error", "The request could not be completed.", uri, null);
+    }
+
+    /**
+     * 503 with Retry-After. A write that failed while committing may or may not have been recorded,
+     * hence the advice to retry writes with the same Idempotency-Key.
+     */
+    static Response unavailable(UriInfo uri) {
+        return Response.fromResponse(problem(503, "unavailable", "The registry is temporarily unavailable",
+                        "The registry cannot answer this request right now. Retry after the seconds in Retry-After; "
+                                + "retry a write with the same Idempotency-Key so that it is recorded once.", uri, null))
+                .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
     }
 
     static Response problem(int status, String type, String title, String detail, UriInfo uri,

@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.EntityTag;
+import org.recsregistry.db.DatabaseAvailability;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -27,12 +28,18 @@ import java.util.function.Consumer;
  * connection broke) every read of the revision goes to the database, as before. A local write
  * reads the revision back from the database before it answers ({@link #fromDatabase()}), so that
  * the writer's own next read on this instance never sees the revision from before its write.
+ *
+ * <p>While the database cannot be reached nobody can write, so the revision last known stays
+ * good and reads answerable from memory (304s, cached pages) keep being answered.
  */
 @ApplicationScoped
 public class RegistryState {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    DatabaseAvailability availability;
 
     private final AtomicReference<Revision> known = new AtomicReference<>();
     private final List<Consumer<Revision>> listeners = new CopyOnWriteArrayList<>();
@@ -51,16 +58,15 @@ public class RegistryState {
         }
     }
 
-    /** The current revision: from memory while notifications are followed, else from the database. */
+    /** The current revision: from memory when it can be trusted, else from the database. */
     public Revision current() {
-        Revision revision = known.get();
-        return following && revision != null ? revision : fromDatabase();
+        return known().orElseGet(this::fromDatabase);
     }
 
-    /** The revision held in memory, when it can be trusted (notifications are being followed). */
+    /** The revision held in memory, when it can be trusted (notifications followed, or the database unreachable). */
     public Optional<Revision> known() {
         Revision revision = known.get();
-        return following && revision != null ? Optional.of(revision) : Optional.empty();
+        return revision != null && (following || availability.down()) ? Optional.of(revision) : Optional.empty();
     }
 
     /** Reads the revision from the database and moves the one in memory up to it. */

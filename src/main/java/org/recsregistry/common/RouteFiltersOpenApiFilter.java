@@ -10,21 +10,33 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import org.recsregistry.idempotency.Idempotent;
+import org.recsregistry.idempotency.IdempotencyInterceptor;
+
 import java.util.List;
 
 /**
  * Documents, in one place, what the route filters add to API operations: to every public read,
  * the conditional request headers, ETag and Last-Modified on 200, and the 304 answer
  * ({@link ConditionalGetFilters}); to every operation that takes a body, the 413 of
- * {@link BodySizeLimit}; to every operation, the 429 of the rate limiter.
+ * {@link BodySizeLimit}; to every operation, the 429 of the rate limiter and the 503 of
+ * {@link UnavailableGate}; and the Idempotency-Key header that {@code @Idempotent} operations
+ * refer to, with their 422.
  */
 public class RouteFiltersOpenApiFilter implements OASFilter {
+
+    private static final String UNAVAILABLE = "Unavailable";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        openAPI.getComponents().addParameter(Idempotent.HEADER_PARAMETER, idempotencyKey());
+        openAPI.getComponents().addResponse(UNAVAILABLE, problem("The registry is temporarily unavailable (its "
+                + "database cannot be reached). Retry after Retry-After; retry a write with the same Idempotency-Key.")
+                .addHeader("Retry-After", responseHeader("Seconds to wait before retrying.",
+                        ProblemMappers.RETRY_AFTER_SECONDS)));
         openAPI.getPaths().getPathItems().forEach((path, item) -> {
             if (!path.startsWith("/api/")) {
                 return;
@@ -40,6 +52,12 @@ public class RouteFiltersOpenApiFilter implements OASFilter {
                 operation.getResponses().addAPIResponse("429", problem("Too many requests from this client "
                         + "address (reads) or token (writes); retry after Retry-After.")
                         .addHeader("Retry-After", responseHeader("Seconds to wait before the next request.", "2")));
+                operation.getResponses().addAPIResponse("503", OASFactory.createAPIResponse().ref(UNAVAILABLE));
+                if (operation.getParameters() != null && operation.getParameters().stream()
+                        .anyMatch(p -> p.getRef() != null && p.getRef().endsWith("/" + Idempotent.HEADER_PARAMETER))) {
+                    operation.getResponses().addAPIResponse("422", problem("The Idempotency-Key was used before "
+                            + "with a different request (method, path or body)."));
+                }
             });
         });
     }
@@ -60,6 +78,17 @@ public class RouteFiltersOpenApiFilter implements OASFilter {
                 .description("Not modified since the validators given; no body.")
                 .addHeader("ETag", responseHeader("The current validator.", "W/\"712\"")));
         get.getResponses().addAPIResponse("500", problem("An unexpected error; no internal detail is disclosed."));
+    }
+
+    private static Parameter idempotencyKey() {
+        return OASFactory.createParameter().name(IdempotencyInterceptor.HEADER).in(Parameter.In.HEADER).required(false)
+                .description("A unique value per intended write (a UUID), to make retries safe: a retry with the same "
+                        + "key and the same request is answered with the first answer (status, Location, body; "
+                        + "Idempotent-Replayed: true) and writes nothing again. Keys are per token and kept at least "
+                        + "24 hours. Only successful answers are kept. A new token's or webhook's secret is not "
+                        + "repeated in a replay.")
+                .example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")
+                .schema(OASFactory.createSchema().type(List.of(Schema.SchemaType.STRING)).maxLength(257));
     }
 
     private static APIResponse problem(String description) {

@@ -38,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsregistry.common.Problem;
@@ -150,6 +151,8 @@ public class RecommendationResource {
         return responses.read(request, headers, detail.version(), detail);
     }
 
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
@@ -207,6 +210,8 @@ public class RecommendationResource {
         writes.delete(id, ifMatch);
     }
 
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @Path("/{id}/status-events")
     @RolesAllowed(Roles.CURATOR)

@@ -18,7 +18,8 @@ import java.util.Set;
 @ApplicationScoped
 public class CorsPolicy {
 
-    static final String EXPOSED = "ETag, Last-Modified, Link, Location, Retry-After, X-Poll-Interval, X-Feed-Cursor";
+    static final String EXPOSED = "ETag, Last-Modified, Link, Location, Retry-After, X-Poll-Interval, X-Feed-Cursor, "
+            + "Idempotent-Replayed";
     static final String WRITE_METHODS = "POST, PUT, PATCH, DELETE";
     static final String REQUEST_HEADERS = "Authorization, Content-Type, If-Match, If-None-Match, If-Modified-Since, "
             + "Last-Event-ID";

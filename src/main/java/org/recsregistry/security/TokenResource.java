@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.common.Page;
 import org.recsregistry.security.dto.TokenRequest;
 import org.recsregistry.security.dto.TokenView;
@@ -39,6 +40,8 @@ public class TokenResource {
     @Inject
     SecurityIdentity identity;
 
+    @Idempotent(withheld = "secret")
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Issue a personal API token", description = "The secret is in this answer only; keep it.")

@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.source.dto.SourceCreate;
 import org.recsregistry.source.dto.SourceEdit;
 import org.recsregistry.source.dto.SourceView;
@@ -69,6 +70,8 @@ public class SourceResource {
         return responses.read(request, headers, source.version(), source);
     }
 
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")

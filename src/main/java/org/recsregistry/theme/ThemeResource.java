@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.theme.dto.ThemeCreate;
 import org.recsregistry.theme.dto.ThemeEdit;
 import org.recsregistry.theme.dto.ThemeView;
@@ -69,6 +70,8 @@ public class ThemeResource {
         return responses.read(request, headers, theme.version(), theme);
     }
 
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")

@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.MergePatch;
 import org.recsregistry.common.Problem;
@@ -67,6 +68,8 @@ public class WebhookResource {
     @Inject
     WebhookSender sender;
 
+    @Idempotent(withheld = "secret")
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Subscribe a URL to changes",
@@ -158,6 +161,8 @@ public class WebhookResource {
         return response.build();
     }
 
+    @Idempotent
+    @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @Path("/{id}/test")
     @Operation(summary = "Send a ping", description = "Queues a delivery of type ping with no entries, sent after "

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
+import org.recsregistry.db.DatabaseAvailability;
 import org.recsregistry.change.FeedNotifications;
 
 import java.time.Duration;
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class WebhookSender {
 
     private static final Logger LOG = Logger.getLogger(WebhookSender.class);
+
+    @Inject
+    DatabaseAvailability availability;
 
     @Inject
     WebhookConfig config;
@@ -98,13 +102,20 @@ public class WebhookSender {
         Duration lease = config.timeout().multipliedBy(3);
         while (running) {
             try {
-                dispatcher.dispatch();
-                int free = config.concurrency() - inFlight.get();
-                if (free > 0) {
-                    store.claim(free, lease).forEach(this::send);
+                // While the database is unreachable nothing can be claimed; its probe says when it is back.
+                if (!availability.down()) {
+                    dispatcher.dispatch();
+                    int free = config.concurrency() - inFlight.get();
+                    if (free > 0) {
+                        store.claim(free, lease).forEach(this::send);
+                    }
                 }
             } catch (RuntimeException e) {
-                LOG.warnf("Webhook sending paused: %s", e.getMessage());
+                if (DatabaseAvailability.isConnectionFailure(e)) {
+                    availability.unreachable(e);
+                } else {
+                    LOG.warnf("Webhook sending paused: %s", e.getMessage());
+                }
             }
             try {
                 wakeUps.tryAcquire(config.sweepInterval().toMillis(), TimeUnit.MILLISECONDS);
