@@ -1,6 +1,9 @@
 package org.recsregistry.change;
 
 import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +18,8 @@ import org.postgresql.PGNotification;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -50,13 +55,29 @@ public class FeedNotifications {
     @Inject
     DatabaseAvailability availability;
 
+    MeterRegistry metrics;
+
     private final AtomicLong head = new AtomicLong();
     private final Queue<Waiter> waiters = new ConcurrentLinkedQueue<>();
     private volatile boolean running;
+    private volatile boolean listening;
     private Thread listener;
+    private Timer delay;
 
     void onStart(@Observes StartupEvent event) {
         head.set(feed.head());
+        Gauge.builder("registry.feed.head", head, AtomicLong::get)
+                .description("The newest change feed position this instance has been told of").register(metrics);
+        Gauge.builder("registry.feed.listening", this, f -> f.listening ? 1 : 0)
+                .description("1 while this instance follows the database's notifications, else 0").register(metrics);
+        // From the write that moved the revision (registry_state.modified_at, set just before its commit)
+        // to its notification reaching this instance; database and application clocks are compared.
+        delay = Timer.builder("registry.feed.notify.delay")
+                .description("Time from a write to its notification being seen by this instance")
+                .serviceLevelObjectives(Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+                        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+                        Duration.ofSeconds(1), Duration.ofSeconds(5))
+                .register(metrics);
         running = true;
         listener = new Thread(this::listen, "feed-notifications");
         listener.setDaemon(true);
@@ -115,13 +136,16 @@ public class FeedNotifications {
                 advance(feed.head());
                 state.fromDatabase();
                 state.following(true);
+                listening = true;
                 PGConnection pg = connection.unwrap(PGConnection.class);
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(POLL_MILLIS);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
                             if (REVISION_CHANNEL.equals(n.getName())) {
-                                state.advance(RegistryState.parseNotification(n.getParameter()));
+                                RegistryState.Revision revision = RegistryState.parseNotification(n.getParameter());
+                                delay.record(Duration.between(revision.modifiedAt(), Instant.now()));
+                                state.advance(revision);
                             } else {
                                 advance(Long.parseLong(n.getParameter()));
                             }
@@ -131,6 +155,7 @@ public class FeedNotifications {
             } catch (SQLException | RuntimeException e) {
                 // Until listening again, the revision is read from the database on every request.
                 state.following(false);
+                listening = false;
                 if (running) {
                     if (DatabaseAvailability.isConnectionFailure(e)) {
                         // Logged once per outage by DatabaseAvailability, not once per reconnection attempt.

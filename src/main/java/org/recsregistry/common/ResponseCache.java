@@ -1,5 +1,8 @@
 package org.recsregistry.common;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import jakarta.annotation.PostConstruct;
@@ -79,12 +82,25 @@ public class ResponseCache {
     @Inject
     RegistryState state;
 
+    @Inject
+    MeterRegistry metrics;
+
     private final LinkedHashMap<String, Entry> entries = new LinkedHashMap<>(64, 0.75f, true);
     private long bytes;
+    private Counter hits;
+    private Counter misses;
 
     @PostConstruct
     void init() {
         state.onMove(revision -> clear());
+        hits = Counter.builder("registry.cache.hits").description("Reads answered from the response cache")
+                .register(metrics);
+        misses = Counter.builder("registry.cache.misses")
+                .description("Cacheable reads that the response cache could not answer").register(metrics);
+        Gauge.builder("registry.cache.bytes", this, ResponseCache::bytes).baseUnit("bytes")
+                .description("Bytes of body held in the response cache").register(metrics);
+        Gauge.builder("registry.cache.entries", this, ResponseCache::size)
+                .description("Answers held in the response cache").register(metrics);
     }
 
     public boolean enabled() {
@@ -100,8 +116,9 @@ public class ResponseCache {
         Entry entry = entries.get(key);
         if (entry != null && entry.revision() != revision) {
             remove(key);
-            return null;
+            entry = null;
         }
+        (entry == null ? misses : hits).increment();
         return entry;
     }
 

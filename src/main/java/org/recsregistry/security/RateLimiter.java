@@ -1,19 +1,24 @@
 package org.recsregistry.security;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Token buckets per client on reads (by address) and per bearer token on writes, answered with
  * 429 and Retry-After. A conditional read costs a tenth of a plain one, so pollers that use
- * ETags can poll often. Limits are per instance.
+ * ETags can poll often. Limits are per instance. Behind a trusted proxy the client's address is
+ * the one the proxy forwarded (quarkus.http.proxy.*, see application.properties).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -24,7 +29,48 @@ public class RateLimiter {
     @Inject
     RateLimitConfig config;
 
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    @Inject
+    MeterRegistry metrics;
+
+    private final BucketTable buckets = new BucketTable(MAX_CLIENTS);
+    private Counter readRefusals;
+    private Counter writeRefusals;
+
+    @PostConstruct
+    void init() {
+        readRefusals = refusals("read");
+        writeRefusals = refusals("write");
+    }
+
+    private Counter refusals(String kind) {
+        return Counter.builder("registry.rate.limit.refusals").tag("kind", kind)
+                .description("Requests refused with 429 because the client's bucket was empty").register(metrics);
+    }
+
+    /**
+     * The buckets by client, at most {@code capacity} of them: when a new client would pass that, the
+     * least recently seen one goes, so a flood of new addresses cannot refill everyone else's bucket.
+     */
+    static final class BucketTable {
+        private final Map<String, Bucket> buckets;
+
+        BucketTable(int capacity) {
+            buckets = new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                    return size() > capacity;
+                }
+            };
+        }
+
+        synchronized Bucket get(String key, Supplier<Bucket> create) {
+            return buckets.computeIfAbsent(key, k -> create.get());
+        }
+
+        synchronized int size() {
+            return buckets.size();
+        }
+    }
 
     /** A bucket of tokens that refills continuously up to its capacity; counted in thousandths, so costs add up exactly. */
     static final class Bucket {
@@ -68,10 +114,7 @@ public class RateLimiter {
         String key = read || authorization == null
                 ? "r:" + context.request().remoteAddress().hostAddress()
                 : "w:" + TokenSecrets.hash(authorization);
-        if (buckets.size() > MAX_CLIENTS) {
-            buckets.clear();
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> read
+        Bucket bucket = buckets.get(key, () -> read
                 ? new Bucket(config.readBurst(), config.readsPerSecond())
                 : new Bucket(config.writeBurst(), config.writesPerSecond()));
         boolean conditional = context.request().getHeader(HttpHeaders.IF_NONE_MATCH) != null
@@ -81,6 +124,7 @@ public class RateLimiter {
             context.next();
             return;
         }
+        (read ? readRefusals : writeRefusals).increment();
         context.response().setStatusCode(429)
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait)))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")

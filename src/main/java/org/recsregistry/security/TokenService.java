@@ -2,7 +2,9 @@ package org.recsregistry.security;
 
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.recsregistry.audit.AuditService;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.security.dto.TokenRequest;
 import org.recsregistry.security.dto.TokenView;
@@ -11,9 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Issues, lists, revokes and checks personal API tokens. */
+/** Issues, lists, revokes and checks personal API tokens; issuing and revoking are audited, never with the secret. */
 @ApplicationScoped
 public class TokenService {
+
+    private static final String AUDIT_TYPE = "token";
+
+    @Inject
+    AuditService audit;
 
     @Transactional
     public TokenView create(TokenRequest request, String createdBy) {
@@ -26,6 +33,7 @@ public class TokenService {
         token.createdAt = Instant.now();
         token.expiresAt = request.expiresAt();
         token.persist();
+        audit.record("token.create", AUDIT_TYPE, Long.toString(token.id), null, view(token, null));
         return view(token, secret);
     }
 
@@ -42,7 +50,9 @@ public class TokenService {
             throw new NotFoundProblem("token", Long.toString(id));
         }
         if (token.revokedAt == null) {
+            TokenView before = view(token, null);
             token.revokedAt = Instant.now();
+            audit.record("token.revoke", AUDIT_TYPE, Long.toString(id), before, view(token, null));
         }
         return view(token, null);
     }

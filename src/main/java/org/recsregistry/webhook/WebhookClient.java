@@ -34,6 +34,10 @@ public class WebhookClient {
         Instant at = Instant.now();
         long started = System.nanoTime();
         try {
+            String refused = config.allowPrivateTargets() ? null : WebhookTargets.refusal(delivery.url());
+            if (refused != null) {
+                return CompletableFuture.completedFuture(new Outcome(at, null, refused, since(started)));
+            }
             long timestamp = at.getEpochSecond();
             HttpRequest request = HttpRequest.newBuilder(URI.create(delivery.url()))
                     .timeout(config.timeout())

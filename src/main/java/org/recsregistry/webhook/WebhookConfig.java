@@ -28,4 +28,10 @@ public interface WebhookConfig {
 
     /** Most deliveries one instance sends at the same time. */
     int concurrency();
+
+    /**
+     * Whether deliveries may go to loopback, link-local, private, unique-local and multicast addresses.
+     * Off in production, so that a subscription cannot probe the network the registry runs in.
+     */
+    boolean allowPrivateTargets();
 }

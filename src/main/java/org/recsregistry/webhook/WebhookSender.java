@@ -43,6 +43,9 @@ public class WebhookSender {
     @Inject
     WebhookClient client;
 
+    @Inject
+    WebhookMetrics metrics;
+
     private final Semaphore wakeUps = new Semaphore(0);
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean running;
@@ -146,6 +149,7 @@ public class WebhookSender {
         if (outcome == null) {
             throw new IllegalStateException("no outcome");
         }
+        metrics.attempted(outcome.success());
         if (outcome.success()) {
             store.succeeded(delivery, outcome.at(), outcome.status(), outcome.millis());
             return;

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import org.recsregistry.audit.AuditService;
 import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.webhook.dto.PingView;
 import org.recsregistry.webhook.dto.WebhookFilters;
@@ -15,11 +16,15 @@ import org.recsregistry.webhook.dto.WebhookView;
 import java.time.Instant;
 import java.util.List;
 
-/** Creates, lists, changes and deletes webhook subscriptions, and queues pings. */
+/** Creates, lists, changes and deletes webhook subscriptions, and queues pings; each write is audited, never with a secret. */
 @ApplicationScoped
 public class WebhookService {
 
     static final String DISABLED_BY_ADMIN = "admin";
+    private static final String AUDIT_TYPE = "webhook";
+
+    @Inject
+    AuditService audit;
 
     @Inject
     EntityManager em;
@@ -43,6 +48,7 @@ public class WebhookService {
         s.createdAt = Instant.now();
         s.updatedAt = s.createdAt;
         s.persist();
+        audit.record("webhook.create", AUDIT_TYPE, s.id.toString(), null, WebhookViews.view(s, null));
         return WebhookViews.view(s, secret);
     }
 
@@ -60,6 +66,7 @@ public class WebhookService {
     @Transactional
     public WebhookView patch(long id, WebhookPatch patch) {
         WebhookSubscription s = find(id);
+        WebhookView before = WebhookViews.view(s, null);
         if (patch.url() != null) {
             s.url = patch.url();
         }
@@ -82,18 +89,33 @@ public class WebhookService {
             s.secret = patch.secret();
         }
         s.updatedAt = Instant.now();
+        WebhookView after = WebhookViews.view(s, null);
+        boolean rotated = patch.secret() != null;
+        boolean changed = patch.url() != null || patch.description() != null || patch.filters() != null
+                || patch.enabled() != null;
+        if (changed || !rotated) {
+            audit.record("webhook.update", AUDIT_TYPE, Long.toString(id), before, after);
+        }
+        if (rotated) {
+            // The new secret is in the answer to the caller only; the log says that it changed, and by whom.
+            audit.record("webhook.rotate-secret", AUDIT_TYPE, Long.toString(id), before, after);
+        }
         return WebhookViews.view(s, patch.secret());
     }
 
     /** Deletes the subscription with its pending deliveries and its delivery log. */
     @Transactional
     public void delete(long id) {
-        find(id).delete();
+        WebhookSubscription s = find(id);
+        audit.record("webhook.delete", AUDIT_TYPE, Long.toString(id), WebhookViews.view(s, null), null);
+        s.delete();
     }
 
     @Transactional
     public PingView ping(long id) {
-        return new PingView(deliveries.queuePing(find(id).id));
+        PingView ping = new PingView(deliveries.queuePing(find(id).id));
+        audit.record("webhook.ping", AUDIT_TYPE, Long.toString(id), null, ping);
+        return ping;
     }
 
     private static WebhookSubscription find(long id) {

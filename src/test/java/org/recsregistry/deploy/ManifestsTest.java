@@ -217,6 +217,16 @@ class ManifestsTest {
             assertEquals(String.valueOf(port), env.get("QUARKUS_HTTP_PORT"));
         }
 
+        // Prometheus scrapes /q/metrics on the http port; behind the Ingress, rate limits see the
+        // client's address, which is only believed from the trusted proxies.
+        Map<String, String> annotations = deployment.getSpec().getTemplate().getMetadata().getAnnotations();
+        assertNotNull(annotations, label + ": pod annotations");
+        assertEquals("true", annotations.get("prometheus.io/scrape"), label + ": scraped");
+        assertEquals("/q/metrics", annotations.get("prometheus.io/path"), label + ": metrics path");
+        assertEquals(String.valueOf(port), annotations.get("prometheus.io/port"), label + ": metrics port");
+        assertEquals("true", env.get("QUARKUS_HTTP_PROXY_PROXY_ADDRESS_FORWARDING"), label + ": forwarded addresses");
+        assertNotNull(env.get("QUARKUS_HTTP_PROXY_TRUSTED_PROXIES"), label + ": forwarding without trusted proxies trusts everyone");
+
         // Non-root, read-only, nothing to escalate; /tmp is the writable emptyDir.
         PodSecurityContext podSecurity = pod.getSecurityContext();
         assertEquals(Boolean.TRUE, podSecurity.getRunAsNonRoot(), label + ": pod runAsNonRoot");

@@ -1,30 +1,17 @@
 package org.recsregistry.security;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
-
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.notNullValue;
 
 @QuarkusTest
-@TestProfile(RateLimitTest.LowLimits.class)
+@TestProfile(LowRateLimits.class)
 class RateLimitTest {
 
-    private static final int READ_BURST = 5;
-
-    /** Limits low enough to reach in a test. */
-    public static class LowLimits implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("registry.rate-limit.reads-per-second", "0.01",
-                    "registry.rate-limit.read-burst", Integer.toString(READ_BURST),
-                    "registry.dataset.import", "never");
-        }
-    }
+    private static final int READ_BURST = LowRateLimits.READ_BURST;
 
     @Test
     void shouldAnswer429WithRetryAfterOnceTheBurstIsSpentAndChargeConditionalReadsLess() {

@@ -28,6 +28,10 @@ public final class Tokens {
         return given().auth().oauth2(of(role));
     }
 
+    public static RequestSpecification asAdmin() {
+        return given().auth().oauth2(ADMIN);
+    }
+
     public static RequestSpecification curator() {
         return as("curator");
     }

@@ -13,18 +13,18 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.IntUnaryOperator;
 
 /** A real HTTP receiver on loopback that records every request and answers a chosen status. */
-final class Receiver implements AutoCloseable {
+public final class Receiver implements AutoCloseable {
 
     /** One request as received, with the status it was answered. */
-    record Request(String path, Headers headers, String body, int answered) {
+    public record Request(String path, Headers headers, String body, int answered) {
     }
 
     private final HttpServer server;
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     /** Maps the request number (1 for the first) to the status to answer. */
     volatile IntUnaryOperator status = n -> 200;
 
-    Receiver() throws IOException {
+    public Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", exchange -> {
             String body;
@@ -42,7 +42,7 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
