@@ -55,6 +55,7 @@ public class FeedNotifications {
     @Inject
     DatabaseAvailability availability;
 
+    @Inject
     MeterRegistry metrics;
 
     private final AtomicLong head = new AtomicLong();
