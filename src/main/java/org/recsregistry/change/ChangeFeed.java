@@ -58,6 +58,9 @@ public class ChangeFeed {
             if (!query.statuses().isEmpty()) {
                 statement.setArray(i++, connection.createArrayOf("text", wire(query.statuses())));
             }
+            if (!query.evidenceKinds().isEmpty()) {
+                statement.setArray(i++, connection.createArrayOf("text", wire(query.evidenceKinds())));
+            }
             statement.setInt(i, query.limit());
             return page(query, statement.executeQuery());
         } catch (SQLException e) {
@@ -90,6 +93,10 @@ public class ChangeFeed {
         }
         if (!query.statuses().isEmpty()) {
             sql.append(" and c.to_status = any(?)");
+        }
+        if (!query.evidenceKinds().isEmpty()) {
+            // Only status changes carry evidence; entries recorded before kinds were kept have none.
+            sql.append(" and c.evidence->>'kind' = any(?)");
         }
         return sql.toString();
     }

@@ -61,7 +61,8 @@ public class ChangeRecorder {
     private String evidence(StatusEvent event) {
         try {
             return json.writeValueAsString(new StatusEventView.Evidence(event.evidenceTitle, event.evidencePublisher,
-                    event.evidenceDate, event.evidenceUrl, event.evidenceExcerpt));
+                    event.evidenceKind, event.evidenceDate, event.evidenceDatePrecision, event.evidenceUrl,
+                    event.evidenceExcerpt));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -30,6 +30,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.recsregistry.change.dto.ChangePage;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.Status;
 
 import java.time.Duration;
@@ -93,6 +94,10 @@ public class ChangeResource {
             @Parameter(description = "New status of status_changed entries; repeat for any of several.",
                     example = "implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
+            @Parameter(description = "Who says so: the evidence kind of status_changed entries; repeat for any of "
+                    + "several. Other entries never match.", example = "un_body",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceKind.class))
+            @QueryParam("evidenceKind") List<String> evidenceKind,
             @Parameter(description = "Seconds (1 to 60) to hold an empty answer until an entry arrives.", example = "30",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "60"))
             @QueryParam("wait") List<String> wait,
@@ -100,7 +105,7 @@ public class ChangeResource {
                     example = "W/\"1234\"")
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         QueryParams params = new QueryParams();
-        ChangeQuery query = service.query(params, since, limit, kind, addressee, status);
+        ChangeQuery query = service.query(params, since, limit, kind, addressee, status, evidenceKind);
         int waitSeconds = params.integer("wait", wait, 0, 0, MAX_WAIT_SECONDS);
         params.check();
         long knownHead = service.knownHead();
@@ -143,13 +148,18 @@ public class ChangeResource {
             @Parameter(description = "New status of status_changed entries; repeat for any of several.",
                     example = "implemented", schema = @Schema(type = SchemaType.ARRAY, implementation = Status.class))
             @QueryParam("status") List<String> status,
+            @Parameter(description = "Who says so: the evidence kind of status_changed entries; repeat for any of "
+                    + "several. Other entries never match.", example = "un_body",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceKind.class))
+            @QueryParam("evidenceKind") List<String> evidenceKind,
             @Parameter(description = "The id of the last event received, sent by EventSource on reconnect.",
                     example = "1234")
             @HeaderParam("Last-Event-ID") String lastEventId,
             @Context Sse sse) {
         QueryParams params = new QueryParams();
         List<String> start = lastEventId != null && !lastEventId.isBlank() ? List.of(lastEventId) : since;
-        ChangeQuery query = service.query(params, start, List.of(Integer.toString(MAX_LIMIT)), kind, addressee, status);
+        ChangeQuery query = service.query(params, start, List.of(Integer.toString(MAX_LIMIT)), kind, addressee, status,
+                evidenceKind);
         params.check();
         return new ChangeStream(service, notifications, sse, json, heartbeat).follow(query);
     }

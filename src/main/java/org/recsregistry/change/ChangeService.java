@@ -3,6 +3,7 @@ package org.recsregistry.change;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.recsregistry.common.QueryParams;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.Status;
 
 import java.util.List;
@@ -19,13 +20,14 @@ public class ChangeService {
 
     /** Reads the query parameters into {@code params}; call {@link QueryParams#check()} before using the query. */
     public ChangeQuery query(QueryParams params, List<String> since, List<String> limit, List<String> kind,
-                             List<String> addressee, List<String> status) {
+                             List<String> addressee, List<String> status, List<String> evidenceKind) {
         long after = params.single("since", since).map(value -> cursor(params, value)).orElse(0L);
         return new ChangeQuery(after,
                 params.integer("limit", limit, ChangeResource.DEFAULT_LIMIT, 1, ChangeResource.MAX_LIMIT),
                 params.enums("kind", kind, ChangeKind.class),
                 params.repeated("addressee", addressee),
-                params.enums("status", status, Status.class));
+                params.enums("status", status, Status.class),
+                params.enums("evidenceKind", evidenceKind, EvidenceKind.class));
     }
 
     public ChangeFeed.Result read(ChangeQuery query) {

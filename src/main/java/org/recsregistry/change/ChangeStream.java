@@ -49,7 +49,7 @@ class ChangeStream {
                 : waitBeyond(head.get());
         return ready.emitOn(Infrastructure.getDefaultWorkerPool()).map(ignored -> {
             ChangeFeed.Result read = service.read(new ChangeQuery(cursor.get(), start.limit(), start.kinds(),
-                    start.addressees(), start.statuses()));
+                    start.addressees(), start.statuses(), start.evidenceKinds()));
             head.set(read.head());
             cursor.set(Long.parseLong(read.page().nextCursor()));
             if (read.page().items().isEmpty()) {

@@ -23,6 +23,7 @@ import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.export.dto.ExportDocument;
 import org.recsregistry.export.dto.ExportRecord;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.Status;
 
 import java.util.List;
@@ -59,8 +60,10 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.NDJSON_MEDIA_TYPE, schema = @Schema(implementation = ExportRecord.class)),
                     @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "UTF-8 CSV with a header row: id, sourceId, locator, text, textVerified, "
-                                    + "summary, overallStatus, addressees, statusSince, themes, links, createdAt, "
-                                    + "updatedAt, version."))})
+                                    + "summary, overallStatus, addressees, statusSince, statusEvidenceKind, "
+                                    + "statusEvidenceDate, statusEvidenceUrl, themes, links, createdAt, updatedAt, "
+                                    + "version. A text cell that a spreadsheet would run as a formula (starting "
+                                    + "with =, +, -, @, tab or carriage return) starts with an apostrophe."))})
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(
@@ -80,9 +83,13 @@ public class ExportResource {
             @QueryParam("source") List<String> source,
             @Parameter(description = "Theme code; repeat for any of several.", example = "accountability")
             @QueryParam("theme") List<String> theme,
+            @Parameter(description = "Who says so: records with an addressee whose current status rests on evidence "
+                    + "of this kind; repeat for any of several.", example = "un_body",
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceKind.class))
+            @QueryParam("evidenceKind") List<String> evidenceKind,
             @Context RoutingContext routing) {
         QueryParams params = new QueryParams();
-        ExportQuery query = service.query(params, format, bom, addressee, status, source, theme);
+        ExportQuery query = service.query(params, format, bom, addressee, status, source, theme, evidenceKind);
         params.check();
         ExportSnapshot snapshot = service.open(query);
         // Should the exchange end before the body is written, the transaction must not stay open.

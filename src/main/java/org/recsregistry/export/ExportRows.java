@@ -2,8 +2,10 @@ package org.recsregistry.export;
 
 import org.recsregistry.common.WireEnum;
 import org.recsregistry.export.dto.ExportRecord;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.LinkRelation;
 import org.recsregistry.recommendation.Status;
+import org.recsregistry.source.DatePrecision;
 
 import java.sql.Array;
 import java.sql.Connection;
@@ -21,17 +23,29 @@ import java.util.List;
  */
 final class ExportRows {
 
+    /** The event that set a pair's current status: its latest by effective date, then by recording order. */
+    private static final String CURRENT_EVENT = "select se.evidence_kind, se.evidence_date, se.evidence_date_precision,"
+            + " se.evidence_url from status_event se where se.recommendation_id = ra.recommendation_id"
+            + " and se.addressee_code = ra.addressee_code order by se.effective_date desc, se.id desc limit 1";
+
     // Orders match the entity mappings (addressees and themes by code, links by id), so an export
     // lists them as the read API does.
     private static final String SELECT = "select r.id, r.source_id, r.locator, r.text, r.text_verified, r.summary,"
             + " r.overall_status, r.created_at, r.updated_at, r.version,"
             + " a.codes as addressee_codes, a.statuses as addressee_statuses, a.since as addressee_since,"
+            + " a.kinds as evidence_kinds, a.dates as evidence_dates, a.precisions as evidence_precisions,"
+            + " a.urls as evidence_urls,"
             + " t.codes as theme_codes, l.relations as link_relations, l.targets as link_targets"
             + " from recommendation r"
             + " left join lateral (select array_agg(ra.addressee_code order by ra.addressee_code) as codes,"
             + " array_agg(ra.status order by ra.addressee_code) as statuses,"
-            + " array_agg(ra.status_since::text order by ra.addressee_code) as since"
-            + " from recommendation_addressee ra where ra.recommendation_id = r.id) a on true"
+            + " array_agg(ra.status_since::text order by ra.addressee_code) as since,"
+            + " array_agg(cur.evidence_kind order by ra.addressee_code) as kinds,"
+            + " array_agg(cur.evidence_date::text order by ra.addressee_code) as dates,"
+            + " array_agg(cur.evidence_date_precision order by ra.addressee_code) as precisions,"
+            + " array_agg(cur.evidence_url order by ra.addressee_code) as urls"
+            + " from recommendation_addressee ra left join lateral (" + CURRENT_EVENT + ") cur on true"
+            + " where ra.recommendation_id = r.id) a on true"
             + " left join lateral (select array_agg(rt.theme_code order by rt.theme_code) as codes"
             + " from recommendation_theme rt where rt.recommendation_id = r.id) t on true"
             + " left join lateral (select array_agg(k.relation order by k.id) as relations,"
@@ -86,6 +100,11 @@ final class ExportRows {
                     + " and rt.theme_code = any(?))");
             params.add(query.themes().toArray());
         }
+        if (!query.evidenceKinds().isEmpty()) {
+            sql.append(" and exists (select 1 from recommendation_addressee ra cross join lateral (" + CURRENT_EVENT
+                    + ") cur where ra.recommendation_id = r.id and cur.evidence_kind = any(?))");
+            params.add(query.evidenceKinds().stream().map(WireEnum::wire).toArray());
+        }
         return sql.toString();
     }
 
@@ -93,10 +112,18 @@ final class ExportRows {
         String[] codes = strings(row.getArray("addressee_codes"));
         String[] statuses = strings(row.getArray("addressee_statuses"));
         String[] since = strings(row.getArray("addressee_since"));
+        String[] kinds = strings(row.getArray("evidence_kinds"));
+        String[] dates = strings(row.getArray("evidence_dates"));
+        String[] precisions = strings(row.getArray("evidence_precisions"));
+        String[] urls = strings(row.getArray("evidence_urls"));
         List<ExportRecord.Addressee> addressees = new ArrayList<>(codes.length);
         for (int i = 0; i < codes.length; i++) {
+            ExportRecord.StatusEvidence evidence = since[i] == null ? null : new ExportRecord.StatusEvidence(
+                    kinds[i] == null ? null : EvidenceKind.fromWire(kinds[i]),
+                    dates[i] == null ? null : LocalDate.parse(dates[i]),
+                    precisions[i] == null ? null : DatePrecision.fromWire(precisions[i]), urls[i]);
             addressees.add(new ExportRecord.Addressee(codes[i], Status.fromWire(statuses[i]),
-                    since[i] == null ? null : LocalDate.parse(since[i])));
+                    since[i] == null ? null : LocalDate.parse(since[i]), evidence));
         }
         String[] relations = strings(row.getArray("link_relations"));
         String[] targets = strings(row.getArray("link_targets"));

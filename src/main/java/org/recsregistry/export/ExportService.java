@@ -11,6 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.WireEnum;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.Status;
 
 import java.io.IOException;
@@ -50,7 +51,8 @@ public class ExportService {
 
     /** Reads the parameters into {@code params}; call {@link QueryParams#check()} before using the query. */
     public ExportQuery query(QueryParams params, List<String> format, List<String> bom, List<String> addressee,
-                             List<String> status, List<String> source, List<String> theme) {
+                             List<String> status, List<String> source, List<String> theme,
+                             List<String> evidenceKind) {
         ExportFormat chosen = params.single("format", format).map(value -> WireEnum.parse(ExportFormat.class, value)
                 .orElseGet(() -> {
                     params.reject("format", "unknown format '" + value + "'; allowed: "
@@ -70,7 +72,8 @@ public class ExportService {
             params.reject("bom", "applies to format=csv only");
         }
         return new ExportQuery(params.repeated("addressee", addressee), params.enums("status", status, Status.class),
-                params.repeated("source", source), params.repeated("theme", theme), chosen, withBom);
+                params.repeated("source", source), params.repeated("theme", theme), chosen, withBom,
+                params.enums("evidenceKind", evidenceKind, EvidenceKind.class));
     }
 
     /**

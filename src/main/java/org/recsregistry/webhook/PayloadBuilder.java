@@ -23,7 +23,7 @@ public class PayloadBuilder {
     ObjectMapper json;
 
     String change(UUID deliveryId, long subscriptionId, long seq) {
-        List<ChangeView> entries = feed.read(new ChangeQuery(seq - 1, 1, List.of(), List.of(), List.of()))
+        List<ChangeView> entries = feed.read(new ChangeQuery(seq - 1, 1, List.of(), List.of(), List.of(), List.of()))
                 .page().items().stream().filter(e -> e.cursor().equals(Long.toString(seq))).toList();
         if (entries.isEmpty()) {
             throw new IllegalStateException("Change " + seq + " is not in the feed");

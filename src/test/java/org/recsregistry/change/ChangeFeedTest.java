@@ -54,7 +54,7 @@ class ChangeFeedTest {
                 .post("/api/v1/recommendations").then().statusCode(201);
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "in_progress",
                         "effectiveDate", "2025-01-01", "confidence", "low",
-                        "evidence", Map.of("title", "Test", "excerpt", "Test evidence.")))
+                        "evidence", Map.of("title", "Test", "kind", "media", "excerpt", "Test evidence.")))
                 .post("/api/v1/recommendations/" + id + "/status-events").then().statusCode(201);
     }
 

@@ -8,6 +8,7 @@ import org.recsregistry.dataset.DatasetFiles.EvidenceEntry;
 import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
 import org.recsregistry.dataset.DatasetFiles.SourceFile;
 import org.recsregistry.recommendation.Confidence;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.Status;
 
 import java.time.LocalDate;
@@ -88,7 +89,8 @@ class DatasetImportTest {
     private static List<EventEntry> withEvent(List<EventEntry> events) {
         List<EventEntry> all = new ArrayList<>(events);
         all.add(new EventEntry("OHCHR", Status.IMPLEMENTED, LocalDate.of(2099, 1, 1), Confidence.LOW,
-                new EvidenceEntry("Test evidence", null, null, null, "A test excerpt."), "test event"));
+                new EvidenceEntry("Test evidence", null, EvidenceKind.CURATOR_JUDGEMENT, null, null, null,
+                        "A test excerpt."), "test event"));
         return all;
     }
 }

@@ -92,7 +92,8 @@ class ExportSnapshotTest {
 
     private ExportQuery all() {
         QueryParams params = new QueryParams();
-        ExportQuery query = service.query(params, List.of(), List.of(), List.of(), List.of(), List.of(), List.of());
+        ExportQuery query = service.query(params, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of());
         params.check();
         return query;
     }

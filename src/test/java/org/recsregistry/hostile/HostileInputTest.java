@@ -445,7 +445,7 @@ class HostileInputTest {
             case "POST /api/v1/recommendations/{id}/status-events" -> {
                 body.put("addressee", "CHN").put("status", "rejected").put("effectiveDate", "2024-07-04")
                         .put("confidence", "high").putNull("corrects");
-                body.putObject("evidence").put("title", "Hostile probe").put("date", "2024-07-04")
+                body.putObject("evidence").put("title", "Hostile probe").put("kind", "media").put("date", "2024-07-04")
                         .put("url", "https://example.org/hostile").put("excerpt", "Hostile probe.");
             }
             case "POST /api/v1/webhooks" -> {
