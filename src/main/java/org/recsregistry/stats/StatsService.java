@@ -6,8 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import io.quarkus.panache.common.Sort;
-import org.recsregistry.addressee.Addressee;
 import org.hibernate.query.NativeQuery;
+import org.recsregistry.addressee.Addressee;
 import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.Status;
 import org.recsregistry.source.DatePrecision;
