@@ -118,16 +118,18 @@ create trigger recommendation_theme_facet after insert or update or delete on re
 
 select rebuild_recommendation_facets();
 
--- Whether a change-feed entry matches the feed's filters (kinds, addressees, statuses; an empty array
--- does not filter): written once here for the feed, its stream, the Atom feed and webhook subscriptions.
--- A status change concerns its own addressee; other entries every addressee of the record; a status
--- filter matches status changes only.
+-- Whether a change-feed entry matches the feed's filters (kinds, addressees, statuses, evidence kinds;
+-- an empty array does not filter): written once here for the feed, its stream, the Atom feed and webhook
+-- subscriptions. A status change concerns its own addressee; other entries every addressee of the
+-- record; status and evidence-kind filters match status changes only.
 create function change_entry_matches(kind text, recommendation_id text, addressee_code text, to_status text,
-                                     kinds text[], addressees text[], statuses text[])
+                                     evidence jsonb, kinds text[], addressees text[], statuses text[],
+                                     evidence_kinds text[])
     returns boolean language sql stable as $$
-    select (cardinality($5) = 0 or $1 = any($5))
-       and (cardinality($7) = 0 or $4 = any($7))
-       and (cardinality($6) = 0 or $3 = any($6)
+    select (cardinality($6) = 0 or $1 = any($6))
+       and (cardinality($8) = 0 or $4 = any($8))
+       and (cardinality($9) = 0 or $5->>'kind' = any($9))
+       and (cardinality($7) = 0 or $3 = any($7)
             or ($3 is null and exists (select 1 from recommendation_addressee ra
-                                       where ra.recommendation_id = $2 and ra.addressee_code = any($6))))
+                                       where ra.recommendation_id = $2 and ra.addressee_code = any($7))))
 $$;

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.recsregistry.common.QueryParams;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.status.Status;
 
 import java.util.List;
@@ -27,9 +28,15 @@ public class ChangeFilterParams {
     @QueryParam("status")
     List<String> status;
 
+    @Parameter(description = "Who says so: the evidence kind of status_changed entries; repeat for any of several. "
+            + "Other entries never match.", example = "un_body",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceKind.class))
+    @QueryParam("evidenceKind")
+    List<String> evidenceKind;
+
     /** Reads the parameters into {@code params}; call {@link QueryParams#check()} before using the filter. */
     public ChangeFilter filter(QueryParams params) {
         return new ChangeFilter(params.enums("kind", kind, ChangeKind.class), params.repeated("addressee", addressee),
-                params.enums("status", status, Status.class));
+                params.enums("status", status, Status.class), params.enums("evidenceKind", evidenceKind, EvidenceKind.class));
     }
 }

@@ -9,11 +9,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.dataset.dto.ImportResult;
 import org.recsregistry.security.Roles;
@@ -36,6 +38,9 @@ public class DatasetAdminResource {
             + "recorded and never edits recorded history. dryRun=true (the default) reports what would change and "
             + "changes nothing; dryRun=false applies it.")
     @APIResponse(responseCode = "200", description = "What changed, or would change.")
+    @APIResponse(responseCode = "422", description = "The dataset files shipped with this build break the rules of "
+            + "docs/dataset.md; detail names each record, event and field. Nothing is imported.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportResult importDataset(
             @Parameter(description = "Report only (true, the default) or apply (false).", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN))

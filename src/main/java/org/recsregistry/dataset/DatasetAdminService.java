@@ -6,7 +6,10 @@ import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
 import jakarta.transaction.Transactional;
 import org.recsregistry.audit.AuditService;
+import org.recsregistry.common.ProblemException;
 import org.recsregistry.dataset.dto.ImportResult;
+
+import java.util.List;
 
 /** Re-imports the dataset files on an admin's request; a dry run does the same work and rolls it back. */
 @ApplicationScoped
@@ -21,7 +24,14 @@ public class DatasetAdminService {
 
     @Transactional
     public ImportResult run(boolean dryRun) {
-        ImportReport report = importer.importDataset(DatasetReader.read());
+        DatasetReader.Dataset dataset = DatasetReader.read();
+        List<String> problems = DatasetRules.problems(dataset);
+        if (!problems.isEmpty()) {
+            // The files shipped with this build are wrong: nothing is imported until they are fixed.
+            throw new ProblemException(422, "dataset-invalid", "The dataset files break the rules",
+                    new DatasetRules.BrokenDataset(problems).getMessage());
+        }
+        ImportReport report = importer.importDataset(dataset);
         ImportResult result = new ImportResult(dryRun, report.created(), report.updated(), report.unchanged(),
                 report.changedIds(), report.eventsAppended(), report.eventsAlreadyPresent());
         if (dryRun) {

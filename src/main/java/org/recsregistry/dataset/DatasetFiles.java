@@ -2,6 +2,7 @@ package org.recsregistry.dataset;
 
 import org.recsregistry.addressee.AddresseeKind;
 import org.recsregistry.recommendation.Confidence;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.LinkRelation;
 import org.recsregistry.status.Status;
 import org.recsregistry.source.DatePrecision;
@@ -60,6 +61,12 @@ public final class DatasetFiles {
                              EvidenceEntry evidence, String note) {
     }
 
-    public record EvidenceEntry(String title, String publisher, LocalDate date, String url, String excerpt) {
+    public record EvidenceEntry(String title, String publisher, EvidenceKind kind, LocalDate date,
+                                DatePrecision datePrecision, String url, String excerpt) {
+
+        /** The date's precision: day unless the file says otherwise, none without a date. */
+        public DatePrecision precision() {
+            return date == null ? datePrecision : datePrecision == null ? DatePrecision.DAY : datePrecision;
+        }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
+import org.hibernate.query.NativeQuery;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.dataset.DatasetFiles.EventEntry;
 import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
@@ -20,6 +21,7 @@ import org.recsregistry.source.Source;
 import org.recsregistry.theme.Theme;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +62,7 @@ public class DatasetImporter {
     @Transactional
     @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportReport importDataset(DatasetReader.Dataset dataset) {
+        DatasetRules.require(dataset);
         lockImports();
         ImportReport report = new ImportReport();
         Instant now = Instant.now();
@@ -235,15 +238,21 @@ public class DatasetImporter {
         return true;
     }
 
-    /** Appends the events not yet recorded and moves each pair's current status to its latest event. */
+    /**
+     * Appends the events not yet recorded and moves each pair's current status to its latest event.
+     * An event already recorded keeps what it says; only its citation is completed from the file.
+     */
     private boolean appendEvents(Recommendation r, List<EventEntry> events, ImportReport report) {
         boolean appended = false;
+        boolean completed = false;
         for (EventEntry entry : events) {
-            boolean present = StatusEvent.count("recommendationId = ?1 and addresseeCode = ?2 and toStatus = ?3"
-                            + " and effectiveDate = ?4 and evidenceTitle = ?5",
-                    r.id, entry.addressee(), entry.status(), entry.effectiveDate(), entry.evidence().title()) > 0;
-            if (present) {
+            Optional<StatusEvent> present = StatusEvent.<StatusEvent>find("recommendationId = ?1 and addresseeCode = ?2"
+                            + " and toStatus = ?3 and effectiveDate = ?4 and evidenceTitle = ?5 order by id",
+                    r.id, entry.addressee(), entry.status(), entry.effectiveDate(), entry.evidence().title())
+                    .firstResultOptional();
+            if (present.isPresent()) {
                 report.eventAlreadyPresent();
+                completed |= completeCitation(present.get(), entry);
                 continue;
             }
             RecommendationAddressee pair = r.addressees.stream()
@@ -259,7 +268,9 @@ public class DatasetImporter {
             event.confidence = entry.confidence();
             event.evidenceTitle = entry.evidence().title();
             event.evidencePublisher = entry.evidence().publisher();
+            event.evidenceKind = entry.evidence().kind();
             event.evidenceDate = entry.evidence().date();
+            event.evidenceDatePrecision = entry.evidence().precision();
             event.evidenceUrl = entry.evidence().url();
             event.evidenceExcerpt = entry.evidence().excerpt();
             event.note = entry.note();
@@ -269,10 +280,36 @@ public class DatasetImporter {
             report.eventAppended();
             appended = true;
         }
+        if (completed && !report.changedIds().contains(r.id)) {
+            report.updated("evidence", r.id);
+            changes.fire(RecommendationChanged.updated(r.id));
+        }
         if (appended) {
             r.refreshOverallStatus();
         }
-        return appended;
+        return appended || completed;
+    }
+
+    /** Brings a recorded event's citation (date, precision, kind, URL, note) to the file's; true if it changed. */
+    private boolean completeCitation(StatusEvent recorded, EventEntry entry) {
+        DatasetFiles.EvidenceEntry evidence = entry.evidence();
+        if (Objects.equals(recorded.evidenceDate, evidence.date())
+                && recorded.evidenceDatePrecision == evidence.precision()
+                && recorded.evidenceKind == evidence.kind() && Objects.equals(recorded.evidenceUrl, evidence.url())
+                && Objects.equals(recorded.note, entry.note())) {
+            return false;
+        }
+        // The entity is immutable to Hibernate; V50 lets exactly these columns change.
+        em.createNativeQuery("update status_event set evidence_date = ?1, evidence_date_precision = ?2,"
+                        + " evidence_kind = ?3, evidence_url = ?4, note = ?5 where id = ?6").unwrap(NativeQuery.class)
+                .setParameter(1, evidence.date(), LocalDate.class)
+                .setParameter(2, evidence.precision() == null ? null : evidence.precision().wire(), String.class)
+                .setParameter(3, evidence.kind().wire(), String.class)
+                .setParameter(4, evidence.url(), String.class)
+                .setParameter(5, entry.note(), String.class)
+                .setParameter(6, recorded.id, Long.class)
+                .executeUpdate();
+        return true;
     }
 
     private static <T> T require(T found, String what, String code, RecommendationEntry entry) {

@@ -62,8 +62,10 @@ public class ExportResource {
                     @Content(mediaType = ExportFormat.NDJSON_MEDIA_TYPE, schema = @Schema(implementation = ExportRecord.class)),
                     @Content(mediaType = ExportFormat.CSV_MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING,
                             description = "UTF-8 CSV with a header row: id, sourceId, locator, text, textVerified, "
-                                    + "summary, overallStatus, addressees, statusSince, themes, links, createdAt, "
-                                    + "updatedAt, version."))})
+                                    + "summary, overallStatus, addressees, statusSince, statusEvidenceKind, "
+                                    + "statusEvidenceDate, statusEvidenceUrl, themes, links, createdAt, updatedAt, "
+                                    + "version. A text cell that a spreadsheet would run as a formula (starting "
+                                    + "with =, +, -, @, tab or carriage return) starts with an apostrophe."))})
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response export(

@@ -1,10 +1,17 @@
 package org.recsregistry.export;
 
 import org.recsregistry.export.dto.ExportRecord;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.RecommendationRows;
+import org.recsregistry.recommendation.dto.AddresseeStatus;
+import org.recsregistry.source.DatePrecision;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 /** An export record from a row of {@link RecommendationRows#all}. */
 final class ExportRows {
@@ -14,11 +21,27 @@ final class ExportRows {
 
     static ExportRecord record(ResultSet row, boolean asOf) throws SQLException {
         RecommendationRows.Row r = RecommendationRows.read(row, asOf);
+        String[] kinds = strings(row.getArray("evidence_kinds"));
+        String[] dates = strings(row.getArray("evidence_dates"));
+        String[] precisions = strings(row.getArray("evidence_precisions"));
+        String[] urls = strings(row.getArray("evidence_urls"));
+        List<ExportRecord.Addressee> addressees = new ArrayList<>(r.addressees().size());
+        for (int i = 0; i < r.addressees().size(); i++) {
+            AddresseeStatus a = r.addressees().get(i);
+            ExportRecord.StatusEvidence evidence = a.statusSince() == null ? null : new ExportRecord.StatusEvidence(
+                    kinds[i] == null ? null : EvidenceKind.fromWire(kinds[i]),
+                    dates[i] == null ? null : LocalDate.parse(dates[i]),
+                    precisions[i] == null ? null : DatePrecision.fromWire(precisions[i]), urls[i]);
+            addressees.add(new ExportRecord.Addressee(a.code(), a.status(), a.statusSince(), evidence));
+        }
         return new ExportRecord(r.id(), r.sourceId(), r.locator(), r.text(), r.textVerified(), r.summary(),
-                r.overallStatus(),
-                r.addressees().stream().map(a -> new ExportRecord.Addressee(a.code(), a.status(), a.statusSince())).toList(),
-                r.themes(),
+                r.overallStatus(), addressees, r.themes(),
                 RecommendationRows.links(row).stream().map(l -> new ExportRecord.Link(l.relation(), l.target())).toList(),
                 r.createdAt(), r.updatedAt(), r.version());
+    }
+
+    /** A text array; array_agg over no rows gives null, read as empty. */
+    private static String[] strings(Array array) throws SQLException {
+        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

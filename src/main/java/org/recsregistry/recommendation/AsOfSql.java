@@ -10,15 +10,20 @@ public final class AsOfSql {
     /** The as-of status of a pair joined with {@link #latestEvent} under alias {@code e}. */
     public static final String STATUS = "coalesce(e.to_status, 'unknown')";
 
+    /** The date to pass to {@link #latestEvent} for the event that sets the current status, whatever its date. */
+    public static final String ANY_DATE = "'infinity'";
+
     private AsOfSql() {
     }
 
     /**
      * {@code left join lateral (...) e on true}: the latest event of the pair with alias {@code pair}
-     * effective on or before the SQL date expression {@code date}, with columns to_status and effective_date.
+     * effective on or before the SQL date expression {@code date} ({@link #ANY_DATE} for the current one), with
+     * columns to_status, effective_date and the evidence's kind, date, date precision and URL.
      */
     public static String latestEvent(String pair, String date) {
-        return " left join lateral (select se.to_status, se.effective_date from status_event se"
+        return " left join lateral (select se.to_status, se.effective_date, se.evidence_kind, se.evidence_date,"
+                + " se.evidence_date_precision, se.evidence_url from status_event se"
                 + " where se.recommendation_id = " + pair + ".recommendation_id"
                 + " and se.addressee_code = " + pair + ".addressee_code"
                 + " and se.effective_date <= " + date

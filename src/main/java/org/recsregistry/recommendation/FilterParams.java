@@ -51,6 +51,12 @@ public class FilterParams {
     @QueryParam("asOf")
     List<String> asOf;
 
+    @Parameter(description = "Who says so: records with an addressee whose status (as of asOf when given) rests on "
+            + "evidence of this kind; repeat for any of several.", example = "un_body",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EvidenceKind.class))
+    @QueryParam("evidenceKind")
+    List<String> evidenceKind;
+
     /** Reads the parameters into {@code params}; call {@link QueryParams#check()} before using the filter. */
     public RecommendationFilter filter(QueryParams params) {
         return new RecommendationFilter(
@@ -60,6 +66,7 @@ public class FilterParams {
                 params.repeated("theme", theme),
                 params.single("q", q).filter(text -> !text.isBlank()),
                 params.instant("updatedSince", updatedSince),
-                params.date("asOf", asOf));
+                params.date("asOf", asOf),
+                params.enums("evidenceKind", evidenceKind, EvidenceKind.class));
     }
 }

@@ -66,6 +66,12 @@ final class FilterSql {
         });
         filter.text().ifPresent(q -> clauses.add("r.search @@ websearch_to_tsquery('english', " + args.add(q) + ")"));
         filter.updatedSince().ifPresent(since -> clauses.add("r.updated_at >= " + args.add(since)));
+        if (!filter.evidenceKinds().isEmpty()) {
+            String latest = AsOfSql.latestEvent("ra", filter.asOf().map(args::add).orElse(AsOfSql.ANY_DATE));
+            clauses.add("exists (select 1 from recommendation_addressee ra" + latest + " where ra.recommendation_id = r.id"
+                    + " and e.evidence_kind = any(" + args.add(filter.evidenceKinds().stream().map(EvidenceKind::wire)
+                    .toList()) + "))");
+        }
         return clauses;
     }
 

@@ -15,6 +15,8 @@ import java.util.Optional;
  *                 with asOf, as they stood at the end of that date
  * @param asOf     the registry as it stood at the end of this date: statuses rebuilt from the
  *                 history, and only the records whose source had been published by then
+ * @param evidenceKinds who says so: records with an addressee whose status (as of asOf when given) rests
+ *                 on evidence of one of these kinds
  */
 public record RecommendationFilter(
         List<String> addressees,
@@ -23,16 +25,17 @@ public record RecommendationFilter(
         List<String> themes,
         Optional<String> text,
         Optional<OffsetDateTime> updatedSince,
-        Optional<LocalDate> asOf) {
+        Optional<LocalDate> asOf,
+        List<EvidenceKind> evidenceKinds) {
 
     /** No filter at all: every live record. */
     public static RecommendationFilter none() {
         return new RecommendationFilter(List.of(), List.of(), List.of(), List.of(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+                Optional.empty(), List.of());
     }
 
     /** Whether the exact number of matches can be summed from the facet counts alone. */
     boolean countableFromFacets() {
-        return text.isEmpty() && updatedSince.isEmpty() && asOf.isEmpty();
+        return text.isEmpty() && updatedSince.isEmpty() && asOf.isEmpty() && evidenceKinds.isEmpty();
     }
 }

@@ -38,14 +38,18 @@ public final class RecommendationRows {
     }
 
     /**
-     * A forward-only statement over every match, by id. PostgreSQL's driver only keeps a server-side
-     * cursor (instead of reading every row into memory) when autocommit is off.
+     * A forward-only statement over every match, by id, with each record's outgoing links and, per addressee,
+     * the evidence of the event behind its status (columns evidence_kinds, evidence_dates,
+     * evidence_precisions, evidence_urls). PostgreSQL's driver only keeps a server-side cursor (instead of
+     * reading every row into memory) when autocommit is off.
      */
     public static PreparedStatement all(Connection connection, RecommendationFilter filter, int fetchSize)
             throws SQLException {
         SqlArgs args = new SqlArgs();
         String sql = "select " + COLUMNS + ", l.relations as link_relations, l.targets as link_targets"
-                + FilterSql.FROM + joins(filter, args)
+                + ", a.kinds as evidence_kinds, a.dates as evidence_dates, a.precisions as evidence_precisions,"
+                + " a.urls as evidence_urls"
+                + FilterSql.FROM + joins(filter, args, true)
                 + " left join lateral (select array_agg(k.relation order by k.id) as relations,"
                 + " array_agg(k.to_id order by k.id) as targets"
                 + " from recommendation_link k where k.from_id = r.id) l on true"
@@ -82,7 +86,7 @@ public final class RecommendationRows {
                 .append(" limit ").append(args.add(query.limit() + 1));
         String sql = "select c.total, p.sort_key, " + COLUMNS + " from (" + count + ") c(total)"
                 + " left join lateral (" + keys + ") p on true"
-                + " left join recommendation r on r.id = p.id" + joins(filter, args)
+                + " left join recommendation r on r.id = p.id" + joins(filter, args, false)
                 + " order by p.sort_key" + direction + ", p.id" + direction;
         PreparedStatement statement = connection.prepareStatement(sql);
         args.bind(connection, statement);
@@ -94,18 +98,26 @@ public final class RecommendationRows {
             + " a.names as addressee_names, a.statuses as addressee_statuses, a.since as addressee_since,"
             + " t.codes as theme_codes";
 
-    /** The source and the arrays of addressees (with statuses now or as of the filter's date) and themes. */
-    private static String joins(RecommendationFilter filter, SqlArgs args) {
+    /**
+     * The source and the arrays of addressees (with statuses now or as of the filter's date, and with
+     * {@code evidence}, the evidence of the event behind each status) and themes.
+     */
+    private static String joins(RecommendationFilter filter, SqlArgs args, boolean evidence) {
         // Orders match the entity mappings (addressees and themes by code, links by id).
         String status = filter.asOf().isPresent() ? AsOfSql.STATUS : "ra.status";
         String since = filter.asOf().isPresent() ? "e.effective_date" : "ra.status_since";
-        String asOf = filter.asOf().map(date -> AsOfSql.latestEvent("ra", args.add(date))).orElse("");
+        String latest = filter.asOf().isPresent() || evidence
+                ? AsOfSql.latestEvent("ra", filter.asOf().map(args::add).orElse(AsOfSql.ANY_DATE)) : "";
+        String evidenceArrays = evidence ? ", array_agg(e.evidence_kind order by ra.addressee_code) as kinds,"
+                + " array_agg(e.evidence_date::text order by ra.addressee_code) as dates,"
+                + " array_agg(e.evidence_date_precision order by ra.addressee_code) as precisions,"
+                + " array_agg(e.evidence_url order by ra.addressee_code) as urls" : "";
         return " left join source s on s.id = r.source_id"
                 + " left join lateral (select array_agg(ra.addressee_code order by ra.addressee_code) as codes,"
                 + " array_agg(ad.name order by ra.addressee_code) as names,"
                 + " array_agg(" + status + " order by ra.addressee_code) as statuses,"
-                + " array_agg(" + since + "::text order by ra.addressee_code) as since"
-                + " from recommendation_addressee ra join addressee ad on ad.code = ra.addressee_code" + asOf
+                + " array_agg(" + since + "::text order by ra.addressee_code) as since" + evidenceArrays
+                + " from recommendation_addressee ra join addressee ad on ad.code = ra.addressee_code" + latest
                 + " where ra.recommendation_id = r.id) a on true"
                 + " left join lateral (select array_agg(rt.theme_code order by rt.theme_code) as codes"
                 + " from recommendation_theme rt where rt.recommendation_id = r.id) t on true";

@@ -158,8 +158,8 @@ public class RecommendationService {
 
     static StatusEventView event(StatusEvent e) {
         return new StatusEventView(e.id, e.addresseeCode, e.fromStatus, e.toStatus, e.effectiveDate, e.confidence,
-                new StatusEventView.Evidence(e.evidenceTitle, e.evidencePublisher, e.evidenceDate, e.evidenceUrl,
-                        e.evidenceExcerpt),
+                new StatusEventView.Evidence(e.evidenceTitle, e.evidencePublisher, e.evidenceKind, e.evidenceDate,
+                        e.evidenceDatePrecision, e.evidenceUrl, e.evidenceExcerpt),
                 e.note, e.correctsEventId, e.recordedAt);
     }
 

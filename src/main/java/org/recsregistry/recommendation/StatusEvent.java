@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.recsregistry.source.DatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,6 +40,10 @@ public class StatusEvent extends PanacheEntityBase {
     public String evidencePublisher;
     @Column(name = "evidence_date")
     public LocalDate evidenceDate;
+    @Column(name = "evidence_date_precision")
+    public DatePrecision evidenceDatePrecision;
+    @Column(name = "evidence_kind")
+    public EvidenceKind evidenceKind;
     @Column(name = "evidence_url")
     public String evidenceUrl;
     @Column(name = "evidence_excerpt")

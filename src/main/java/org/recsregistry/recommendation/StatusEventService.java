@@ -9,6 +9,9 @@ import org.recsregistry.common.InvalidParametersException;
 import org.recsregistry.common.RecordTag;
 import org.recsregistry.recommendation.dto.StatusEventCreate;
 import org.recsregistry.recommendation.dto.StatusEventView;
+import org.recsregistry.source.DatePrecision;
+
+import java.time.LocalDate;
 
 /** Appends status events: the history only grows; a correction is a new event naming the old one. */
 @ApplicationScoped
@@ -33,6 +36,7 @@ public class StatusEventService {
                 request.corrects(), recommendationId, request.addressee()) == 0) {
             throw InvalidParametersException.of("corrects", "is not an event of this recommendation and addressee");
         }
+        DatePrecision precision = datePrecision(request);
         StatusEvent event = new StatusEvent();
         event.recommendationId = recommendationId;
         event.addresseeCode = request.addressee();
@@ -42,7 +46,9 @@ public class StatusEventService {
         event.confidence = request.confidence();
         event.evidenceTitle = request.evidence().title().strip();
         event.evidencePublisher = request.evidence().publisher();
+        event.evidenceKind = request.evidence().kind();
         event.evidenceDate = request.evidence().date();
+        event.evidenceDatePrecision = precision;
         event.evidenceUrl = request.evidence().url();
         event.evidenceExcerpt = request.evidence().excerpt().strip();
         event.note = request.note();
@@ -55,5 +61,22 @@ public class StatusEventService {
         StatusEventView view = RecommendationService.event(event);
         audit.record("status-event.create", "recommendation", recommendationId, null, view);
         return view;
+    }
+
+    /** The evidence date's precision (day by default), checked against the date and the event's date. */
+    private static DatePrecision datePrecision(StatusEventCreate request) {
+        LocalDate date = request.evidence().date();
+        DatePrecision precision = request.evidence().datePrecision();
+        if (date != null && precision == null) {
+            precision = DatePrecision.DAY;
+        }
+        EvidenceDates.shapeProblem(date, precision).ifPresent(problem -> {
+            throw InvalidParametersException.of("evidence.datePrecision", problem);
+        });
+        if (EvidenceDates.datedBefore(date, precision, request.effectiveDate())) {
+            throw InvalidParametersException.of("evidence.date", "is before effectiveDate " + request.effectiveDate()
+                    + " even at its precision, so it cannot report the change");
+        }
+        return precision;
     }
 }

@@ -23,8 +23,8 @@ public class WebhookDispatcher {
             + " select s.id, c.seq from subs s cross join head"
             + " join change_entry c on c.seq > s.dispatch_cursor and c.seq <= head.h"
             // The feed's own filter (V30), on the subscription's filters.
-            + " where change_entry_matches(c.kind, c.recommendation_id, c.addressee_code, c.to_status,"
-            + " s.kinds, s.addressees, s.statuses)"
+            + " where change_entry_matches(c.kind, c.recommendation_id, c.addressee_code, c.to_status, c.evidence,"
+            + " s.kinds, s.addressees, s.statuses, '{}')"
             + " order by s.id, c.seq on conflict (subscription_id, change_seq) do nothing returning 1),"
             + " moved as (update webhook_subscription w set dispatch_cursor = head.h from subs, head"
             + " where w.id = subs.id returning 1)"

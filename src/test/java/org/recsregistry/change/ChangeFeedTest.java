@@ -31,6 +31,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -54,7 +55,7 @@ class ChangeFeedTest {
                 .post("/api/v1/recommendations").then().statusCode(201);
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "in_progress",
                         "effectiveDate", "2025-01-01", "confidence", "low",
-                        "evidence", Map.of("title", "Test", "excerpt", "Test evidence.")))
+                        "evidence", Map.of("title", "Test", "kind", "media", "excerpt", "Test evidence.")))
                 .post("/api/v1/recommendations/" + id + "/status-events").then().statusCode(201);
     }
 
@@ -179,5 +180,17 @@ class ChangeFeedTest {
         given().get(FEED + "?kind=exploded").then().statusCode(400).body("invalidParams[0].name", is("kind"));
         given().get(FEED + "?wait=3600").then().statusCode(400).body("invalidParams[0].name", is("wait"));
         given().get(FEED + "/stream?since=x").then().statusCode(400);
+        given().get(FEED + "?evidenceKind=gossip").then().statusCode(400)
+                .body("invalidParams[0].name", is("evidenceKind"));
+    }
+
+    @Test
+    void shouldFilterStatusChangesByTheKindOfSourceBehindThem() {
+        JsonPath page = given().get(FEED + "?since=0&limit=1000&evidenceKind=un_mandate").then().statusCode(200)
+                .extract().jsonPath();
+        List<String> kinds = page.getList("items.kind");
+        assertFalse(kinds.isEmpty(), "the dataset has status changes resting on UN mandates");
+        assertTrue(kinds.stream().allMatch("status_changed"::equals), "only status changes carry evidence");
+        assertTrue(page.<String>getList("items.evidence.kind").stream().allMatch("un_mandate"::equals));
     }
 }

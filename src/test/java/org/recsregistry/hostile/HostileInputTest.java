@@ -220,7 +220,7 @@ class HostileInputTest {
             hostileTokens(template, validPath, method);
         }
         if (method.equals("GET")) {
-            conditionalGarbage(validPath, template);
+            conditionalGarbage(validPath, template, writer);
         }
     }
 
@@ -411,7 +411,7 @@ class HostileInputTest {
             case "asOf", "from", "to" -> "date";
             case "updatedSince" -> "instant";
             case "bom", "dryRun" -> "bool";
-            case "status", "kind", "format", "interval", "sort" -> "enum";
+            case "status", "kind", "format", "interval", "sort", "evidenceKind", "problem" -> "enum";
             case "q", "addressee", "source", "theme", "targetType", "targetId" -> "text";
             default -> throw new IllegalStateException("a query parameter this suite does not know: " + name
                     + " of " + template + " (" + schema + ")");
@@ -445,7 +445,7 @@ class HostileInputTest {
             case "POST /api/v1/recommendations/{id}/status-events" -> {
                 body.put("addressee", "CHN").put("status", "rejected").put("effectiveDate", "2024-07-04")
                         .put("confidence", "high").putNull("corrects");
-                body.putObject("evidence").put("title", "Hostile probe").put("date", "2024-07-04")
+                body.putObject("evidence").put("title", "Hostile probe").put("kind", "media").put("date", "2024-07-04")
                         .put("url", "https://example.org/hostile").put("excerpt", "Hostile probe.");
             }
             case "POST /api/v1/webhooks" -> {
@@ -654,11 +654,10 @@ class HostileInputTest {
     }
 
     /** Garbage validators on reads are ignored: the answer is the normal one. */
-    private void conditionalGarbage(String validPath, String template) {
+    private void conditionalGarbage(String validPath, String template, String auth) {
         if (template.contains("/stream") || template.contains("{")) {
             return;
         }
-        String auth = ADMIN_PATHS.contains(template) ? Tokens.ADMIN : null;
         Map<String, String[]> garbage = new LinkedHashMap<>();
         garbage.put("If-None-Match garbage", new String[]{"If-None-Match", "garbage"});
         garbage.put("If-None-Match unterminated quote", new String[]{"If-None-Match", "\"123"});

@@ -49,6 +49,8 @@ class FilterEquivalenceTest {
     private static final List<String> SORTS = List.of("id", "-id", "updatedAt", "-updatedAt", "createdAt", "-createdAt",
             "source", "-source", "locator", "-locator");
     private static final List<String> KINDS = List.of("created", "updated", "status_changed", "deleted");
+    private static final List<String> EVIDENCE_KINDS = List.of("un_body", "un_mandate", "addressee_statement",
+            "government_other", "ngo", "media", "research");
 
     /** Generators run outside a jqwik property here, in a session of their own. */
     @BeforeEach
@@ -142,8 +144,9 @@ class FilterEquivalenceTest {
                 Arbitraries.of(THEMES).list().uniqueElements().ofMaxSize(2).injectNull(0.6),
                 Arbitraries.of(WORDS).injectNull(0.7),
                 Arbitraries.of(DATES).injectNull(0.7),
-                Arbitraries.of(DATES).injectNull(0.7)
-        ).as((addressee, status, source, theme, q, updatedSince, asOf) -> {
+                Arbitraries.of(DATES).injectNull(0.7),
+                Arbitraries.of(EVIDENCE_KINDS).list().uniqueElements().ofMaxSize(2).injectNull(0.7)
+        ).as((addressee, status, source, theme, q, updatedSince, asOf, evidenceKind) -> {
             Map<String, List<String>> filter = new LinkedHashMap<>();
             put(filter, "addressee", addressee);
             put(filter, "status", status);
@@ -152,6 +155,7 @@ class FilterEquivalenceTest {
             put(filter, "q", q == null ? null : List.of(q));
             put(filter, "updatedSince", updatedSince == null ? null : List.of(updatedSince));
             put(filter, "asOf", asOf == null ? null : List.of(asOf));
+            put(filter, "evidenceKind", evidenceKind);
             return filter;
         });
     }
@@ -160,12 +164,14 @@ class FilterEquivalenceTest {
         return Combinators.combine(
                 Arbitraries.of(KINDS).list().uniqueElements().ofMaxSize(2).injectNull(0.5),
                 Arbitraries.of(ADDRESSEES).list().uniqueElements().ofMaxSize(2).injectNull(0.3),
-                Arbitraries.of(STATUSES).list().uniqueElements().ofMaxSize(2).injectNull(0.4)
-        ).as((kind, addressee, status) -> {
+                Arbitraries.of(STATUSES).list().uniqueElements().ofMaxSize(2).injectNull(0.4),
+                Arbitraries.of(EVIDENCE_KINDS).list().uniqueElements().ofMaxSize(2).injectNull(0.7)
+        ).as((kind, addressee, status, evidenceKind) -> {
             Map<String, List<String>> filter = new LinkedHashMap<>();
             put(filter, "kind", kind);
             put(filter, "addressee", addressee);
             put(filter, "status", status);
+            put(filter, "evidenceKind", evidenceKind);
             return filter;
         });
     }

@@ -6,6 +6,7 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 import org.recsregistry.support.Tokens;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -16,6 +17,7 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
@@ -147,10 +149,41 @@ class RecommendationWriteTest {
     }
 
     @Test
+    void shouldRefuseEvidenceDatedBeforeTheChangeAtItsPrecisionOrWithoutAKind() {
+        create("test-status-2").then().statusCode(201);
+        Map<String, Object> junePrecisely = Map.of("title", "Council meeting report", "kind", "media",
+                "date", "2024-06-01", "excerpt", "The Council met.");
+        Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "rejected",
+                        "effectiveDate", "2024-06-12", "confidence", "low", "evidence", junePrecisely))
+                .post(BASE + "/test-status-2/status-events").then().statusCode(400)
+                .contentType("application/problem+json").body("invalidParams[0].name", is("evidence.date"));
+        Map<String, Object> juneAsAMonth = new HashMap<>(junePrecisely);
+        juneAsAMonth.put("datePrecision", "month");
+        Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "rejected",
+                        "effectiveDate", "2024-06-12", "confidence", "low", "evidence", juneAsAMonth))
+                .post(BASE + "/test-status-2/status-events").then().statusCode(201)
+                .body("evidence.date", is("2024-06-01")).body("evidence.datePrecision", is("month"))
+                .body("evidence.kind", is("media"));
+        Map<String, Object> notFirstOfMonth = new HashMap<>(juneAsAMonth);
+        notFirstOfMonth.put("date", "2024-06-15");
+        Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "rejected",
+                        "effectiveDate", "2024-06-12", "confidence", "low", "evidence", notFirstOfMonth))
+                .post(BASE + "/test-status-2/status-events").then().statusCode(400)
+                .body("invalidParams[0].name", is("evidence.datePrecision"));
+        Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "rejected",
+                        "effectiveDate", "2024-06-12", "confidence", "low",
+                        "evidence", Map.of("title", "t", "excerpt", "e")))
+                .post(BASE + "/test-status-2/status-events").then().statusCode(400)
+                .body("invalidParams.name", hasItem(endsWith("kind")));
+        given().get(BASE + "/test-status-2").then().body("history.size()", is(1));
+    }
+
+    @Test
     void shouldRecordStatusEventsAppendOnlyWithCorrections() {
         create("test-status-1").then().statusCode(201);
         Map<String, Object> event = Map.of("addressee", "CHN", "status", "rejected", "effectiveDate", "2024-07-04",
-                "confidence", "high", "evidence", Map.of("title", "UPR response", "excerpt", "Not refugees."));
+                "confidence", "high", "evidence", Map.of("title", "UPR response", "kind", "addressee_statement",
+                        "excerpt", "Not refugees."));
         int first = Tokens.curator().contentType(ContentType.JSON).body(event)
                 .post(BASE + "/test-status-1/status-events").then().statusCode(201)
                 .body("toStatus", is("rejected")).body("fromStatus", is((Object) null)).extract().path("id");
@@ -161,14 +194,15 @@ class RecommendationWriteTest {
         Tokens.curator().contentType(ContentType.JSON)
                 .body(Map.of("addressee", "CHN", "status", "not_implemented", "effectiveDate", "2024-07-04",
                         "confidence", "medium", "corrects", first, "note", "Misread the response.",
-                        "evidence", Map.of("title", "UPR response", "excerpt", "Noted, not accepted.")))
+                        "evidence", Map.of("title", "UPR response", "kind", "addressee_statement",
+                                "excerpt", "Noted, not accepted.")))
                 .post(BASE + "/test-status-1/status-events").then().statusCode(201)
                 .body("fromStatus", is("rejected")).body("corrects", is(first));
         given().get(BASE + "/test-status-1").then().body("history.size()", is(2))
                 .body("addressees.find { it.code == 'CHN' }.status", is("not_implemented"));
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "USA", "status", "rejected",
                         "effectiveDate", "2024-07-04", "confidence", "high",
-                        "evidence", Map.of("title", "t", "excerpt", "e")))
+                        "evidence", Map.of("title", "t", "kind", "media", "excerpt", "e")))
                 .post(BASE + "/test-status-1/status-events").then().statusCode(400)
                 .body("invalidParams[0].name", is("addressee"));
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("addressee", "CHN", "status", "done",

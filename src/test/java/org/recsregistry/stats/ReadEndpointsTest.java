@@ -13,6 +13,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 class ReadEndpointsTest {
@@ -80,6 +81,22 @@ class ReadEndpointsTest {
             assertEquals(((Number) group.get("total")).longValue(), sum(group.get("byStatus")));
             assertEquals(STATUS_COUNT, ((Map<?, ?>) group.get("byStatus")).size());
         }
+    }
+
+    @Test
+    void shouldCountTheEvidenceByLinkKindOfSourceAndDatePrecision() {
+        JsonPath evidence = given().get("/api/v1/stats").then().statusCode(200).extract().jsonPath();
+        long events = evidence.getLong("evidence.events");
+        assertTrue(events > 0);
+        assertEquals(events, sum(evidence.getMap("evidence.eventsByKind")), "every event counted under one kind");
+        assertEquals(events, sum(evidence.getMap("evidence.eventsByDatePrecision")), "and under one precision");
+        assertEquals(9, evidence.getMap("evidence.eventsByKind").size(), "eight kinds and none");
+        assertTrue(evidence.getLong("evidence.eventsWithUrl") <= events);
+        List<Map<String, Object>> sources = given().get("/api/v1/sources").jsonPath().getList("items");
+        assertEquals(sources.size(), evidence.getLong("evidence.sources"));
+        assertEquals(sources.stream().filter(s -> s.get("url") != null).count(), evidence.getLong("evidence.sourcesWithUrl"));
+        long before2015 = given().get("/api/v1/stats?asOf=2014-12-31").jsonPath().getLong("evidence.events");
+        assertTrue(before2015 > 0 && before2015 < events, "asOf counts the events effective by then");
     }
 
     private static long sum(Object counts) {

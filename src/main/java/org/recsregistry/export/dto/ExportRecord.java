@@ -1,8 +1,10 @@
 package org.recsregistry.export.dto;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.recsregistry.recommendation.EvidenceKind;
 import org.recsregistry.recommendation.LinkRelation;
 import org.recsregistry.status.Status;
+import org.recsregistry.source.DatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,7 +33,19 @@ public record ExportRecord(
             @Schema(example = "CHN") String code,
             Status status,
             @Schema(description = "Effective date of the event that set the status; null while unknown.", nullable = true)
-            LocalDate statusSince) {
+            LocalDate statusSince,
+            @Schema(description = "The evidence of the event that set the status; null while unknown.", nullable = true)
+            StatusEvidence statusEvidence) {
+    }
+
+    /** Who says so, when, and where to read it: the citation of the event behind an addressee's status. */
+    @Schema(name = "ExportStatusEvidence")
+    public record StatusEvidence(
+            @Schema(nullable = true) EvidenceKind kind,
+            @Schema(nullable = true) LocalDate date,
+            @Schema(description = "How much of date is known: day, month (day is 01) or year.", nullable = true)
+            DatePrecision datePrecision,
+            @Schema(nullable = true) String url) {
     }
 
     /** An outgoing link of the record. */

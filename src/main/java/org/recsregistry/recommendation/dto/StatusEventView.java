@@ -3,6 +3,8 @@ package org.recsregistry.recommendation.dto;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.recsregistry.recommendation.Confidence;
 import org.recsregistry.status.Status;
+import org.recsregistry.recommendation.EvidenceKind;
+import org.recsregistry.source.DatePrecision;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,8 +30,15 @@ public record StatusEventView(
     public record Evidence(
             @Schema(example = "China's response to its 2024 Universal Periodic Review") String title,
             @Schema(nullable = true) String publisher,
-            @Schema(nullable = true) LocalDate date,
-            @Schema(nullable = true) String url,
+            @Schema(description = "Who says so: the kind of the cited document; null only on events recorded before "
+                    + "kinds were kept.", nullable = true) EvidenceKind kind,
+            @Schema(description = "The evidence document's date, as far as datePrecision says it is known.",
+                    nullable = true) LocalDate date,
+            @Schema(description = "How much of date is known: day, month (day is 01: 2024-06-01 with month means "
+                    + "June 2024, not 1 June) or year (month and day are 01); null without a date.", nullable = true)
+            DatePrecision datePrecision,
+            @Schema(description = "Where the evidence can be read; when null, the event's note says why none is "
+                    + "given.", nullable = true) String url,
             @Schema(description = "A short quotation from the evidence.") String excerpt) {
     }
 }
