@@ -78,7 +78,8 @@ public class RecommendationResource {
             description = "Filters combine with AND; repeated values of one filter combine with OR. Pages are "
                     + "cursor-based: follow nextCursor (or the Link rel=\"next\" header) until it is null.")
     @APIResponse(responseCode = "200", description = "A page of recommendations.", headers = @Header(name = "Link",
-            description = "<...>; rel=\"next\": the next page, while there is one (the same URL as nextCursor gives).",
+            description = "<...>; rel=\"next\": this request's URL with cursor set to nextCursor, while there is a "
+                    + "next page.",
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
