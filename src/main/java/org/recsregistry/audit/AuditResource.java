@@ -24,7 +24,7 @@ import java.util.List;
 /** The audit log of every write, newest first, for admins. */
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Audit")
+@Tag(name = "Audit", description = "Who wrote what and when; admins only.")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")
 public class AuditResource {
@@ -33,7 +33,7 @@ public class AuditResource {
     AuditService audit;
 
     @GET
-    @Operation(summary = "Read the audit log", description = "Every write: who, when, what, and the record before and after.")
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit log", description = "Every write: who, when, what, and the record before and after.")
     @APIResponse(responseCode = "200", description = "A page of entries, newest first.")
     public Page<AuditView> list(
             @Parameter(description = "Only writes to this kind of record.", example = "recommendation",

@@ -1,7 +1,7 @@
 package org.recsregistry.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,10 +11,15 @@ import org.recsregistry.audit.dto.AuditView;
 import org.recsregistry.common.Page;
 
 import java.util.List;
+import java.util.Map;
 
 /** Writes the audit log inside each write's transaction, and reads it for admins. */
 @ApplicationScoped
 public class AuditService {
+
+    /** A record as written to the log: a JSON object, its fields in their order. */
+    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {
+    };
 
     @Inject
     ObjectMapper json;
@@ -73,9 +78,9 @@ public class AuditService {
         }
     }
 
-    private JsonNode read(String state) {
+    private Map<String, Object> read(String state) {
         try {
-            return state == null ? null : json.readTree(state);
+            return state == null ? null : json.readValue(state, STATE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

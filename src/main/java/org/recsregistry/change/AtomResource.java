@@ -30,7 +30,7 @@ import java.util.List;
  * from the feed head (ConditionalGetFilters leaves /api/v1/changes* alone).
  */
 @Path("/api/v1/changes.atom")
-@Tag(name = "Changes")
+@Tag(name = "Changes", description = ChangeResource.TAG_DESCRIPTION)
 public class AtomResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -41,7 +41,7 @@ public class AtomResource {
 
     @GET
     @Produces(AtomFeedWriter.MEDIA_TYPE)
-    @Operation(summary = "Follow status changes as an Atom feed",
+    @Operation(operationId = "getChangesAtomFeed", summary = "Follow status changes as an Atom feed",
             description = "The latest status_changed entries of the change feed that match the feed's filters "
                     + "(addressee, status, kind: as for GET /api/v1/changes), newest first. Each entry's id is "
                     + "urn:uuid:<change id>, its link the recommendation, its summary the effective date and the "

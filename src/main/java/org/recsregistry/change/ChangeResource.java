@@ -38,9 +38,11 @@ import java.util.concurrent.CompletionStage;
 
 /** The change feed: pages after a cursor, long polling, and a Server-Sent Events stream. */
 @Path("/api/v1/changes")
-@Tag(name = "Changes")
+@Tag(name = "Changes", description = ChangeResource.TAG_DESCRIPTION)
 public class ChangeResource {
 
+    static final String TAG_DESCRIPTION = "Every change to the registry in commit order: a paged feed, an event "
+            + "stream and an Atom feed of status changes.";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     static final int MAX_WAIT_SECONDS = 60;
@@ -64,7 +66,7 @@ public class ChangeResource {
     @GET
     @Blocking
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Read the change feed",
+    @Operation(operationId = "listChanges", summary = "Read the change feed",
             description = "Entries after the cursor, oldest first. Store nextCursor once the entries are applied and "
                     + "pass it as since next time: nothing is missed or repeated, even when changes commit "
                     + "concurrently. With wait, an empty answer is held until an entry arrives or the wait ends. "
@@ -115,7 +117,7 @@ public class ChangeResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @Operation(summary = "Follow the change feed as Server-Sent Events",
+    @Operation(operationId = "followChanges", summary = "Follow the change feed as Server-Sent Events",
             description = "Each entry is an event whose id is its cursor, whose name is its kind and whose data is the "
                     + "entry as JSON. On reconnect the browser's Last-Event-ID resumes after the last entry received. "
                     + "A comment is sent as a heartbeat when nothing happens.")

@@ -11,6 +11,14 @@ import java.util.Optional;
  */
 public final class RecordTag {
 
+    /** How the contract describes a record's ETag. */
+    public static final String DESCRIPTION = "Strong validator of this record: \"{version}.{revision}\". Send it "
+            + "as If-Match to change the record (only the version part is compared there), or as If-None-Match to "
+            + "read it again.";
+    public static final String IF_MATCH_DESCRIPTION = "The record's strong ETag as last read (from its GET, or the "
+            + "answer of the last write); a weak ETag never matches. Missing: 428; stale: 412.";
+    public static final String EXAMPLE = "\"3.812\"";
+
     private RecordTag() {
     }
 

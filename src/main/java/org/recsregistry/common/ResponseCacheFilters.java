@@ -29,7 +29,8 @@ import java.util.Set;
  *
  * <p>Runs after the CORS and rate-limit filters (lower priority), so both still apply to cached
  * answers. Skipped for anything but GET, for requests with Authorization (never cached, never
- * served from the cache), for requests that do not accept JSON, and while the revision in memory
+ * served from the cache), for requests that do not accept JSON (as {@link AcceptNegotiation} reads
+ * Accept, so that the REST layer would choose JSON too), and while the revision in memory
  * cannot be trusted.
  */
 @ApplicationScoped
@@ -71,7 +72,7 @@ public class ResponseCacheFilters {
         }
         String path = context.normalizedPath();
         if (!ResponseCache.cacheablePath(path) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || !acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+                || !AcceptNegotiation.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             context.next();
             return;
         }
@@ -151,10 +152,6 @@ public class ResponseCacheFilters {
             }
         });
         return List.copyOf(kept);
-    }
-
-    private static boolean acceptsJson(String accept) {
-        return accept == null || accept.contains("json") || accept.contains("*/*");
     }
 
     private static boolean isJson(String contentType) {

@@ -25,7 +25,7 @@ import java.util.List;
 /** The admin's re-import of the dataset files shipped with this version of the service. */
 @Path("/api/v1/admin/import")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Admin")
+@Tag(name = "Admin", description = "Maintenance of the dataset; admins only.")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")
 public class DatasetAdminResource {
@@ -34,13 +34,14 @@ public class DatasetAdminResource {
     DatasetAdminService service;
 
     @POST
-    @Operation(summary = "Re-import the dataset files", description = "Upserts by id, appends status events not yet "
+    @Operation(operationId = "importDataset", summary = "Re-import the dataset files", description = "Upserts by id, appends status events not yet "
             + "recorded and never edits recorded history. dryRun=true (the default) reports what would change and "
             + "changes nothing; dryRun=false applies it.")
     @APIResponse(responseCode = "200", description = "What changed, or would change.")
     @APIResponse(responseCode = "422", description = "The dataset files shipped with this build break the rules of "
             + "docs/dataset.md; detail names each record, event and field. Nothing is imported.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "dryRun is neither true nor false.")
     public ImportResult importDataset(
             @Parameter(description = "Report only (true, the default) or apply (false).", example = "true",
                     schema = @Schema(type = SchemaType.BOOLEAN))

@@ -30,7 +30,7 @@ import java.util.List;
 
 /** The whole registry, or a filtered part, as one consistent download that a feed cursor continues. */
 @Path("/api/v1/export")
-@Tag(name = "Export")
+@Tag(name = "Export", description = "The whole registry, or a filtered part, from one consistent snapshot.")
 public class ExportResource {
 
     static final String FEED_CURSOR = "X-Feed-Cursor";
@@ -40,7 +40,7 @@ public class ExportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, ExportFormat.NDJSON_MEDIA_TYPE, ExportFormat.CSV_MEDIA_TYPE})
-    @Operation(summary = "Export the registry",
+    @Operation(operationId = "exportRegistry", summary = "Export the registry",
             description = "Every live recommendation that matches the filters (all of them without filters), by id, "
                     + "streamed from one consistent snapshot. The snapshot is exactly the registry at the feed "
                     + "cursor X-Feed-Cursor: load it, then follow GET /api/v1/changes?since=<cursor> and nothing "

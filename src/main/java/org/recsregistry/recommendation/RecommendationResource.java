@@ -34,6 +34,7 @@ import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -45,6 +46,7 @@ import org.recsregistry.common.Problem;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.RecordResponses;
+import org.recsregistry.common.RecordTag;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
 import org.recsregistry.recommendation.dto.RecommendationItem;
 
@@ -55,7 +57,7 @@ import java.util.Optional;
 /** The recommendations: a filtered, paginated list and single records. */
 @Path("/api/v1/recommendations")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Recommendations")
+@Tag(name = "Recommendations", description = "The recommendations, their addressees' statuses and the dated, evidenced status history.")
 public class RecommendationResource {
 
     static final int DEFAULT_LIMIT = 50;
@@ -71,10 +73,13 @@ public class RecommendationResource {
     RecordResponses responses;
 
     @GET
-    @Operation(summary = "List recommendations",
+    @Operation(operationId = "listRecommendations", summary = "List recommendations",
             description = "Filters combine with AND; repeated values of one filter combine with OR. Pages are "
                     + "cursor-based: follow nextCursor (or the Link rel=\"next\" header) until it is null.")
-    @APIResponse(responseCode = "200", description = "A page of recommendations.")
+    @APIResponse(responseCode = "200", description = "A page of recommendations.", headers = @Header(name = "Link",
+            description = "<...>; rel=\"next\": this request's URL with cursor set to nextCursor, while there is a "
+                    + "next page.",
+            schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<RecommendationItem>> list(
@@ -122,11 +127,12 @@ public class RecommendationResource {
     @GET
     @Path("/{id}")
     @OwnValidators
-    @Operation(summary = "Get one recommendation",
+    @Operation(operationId = "getRecommendation", summary = "Get one recommendation",
             description = "With its addressees and each one's status, its themes, links and full status history; "
                     + "with asOf, the statuses as of that date and the history up to it. Its ETag is the one to send "
                     + "as If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The recommendation.")
+    @APIResponse(responseCode = "200", description = "The recommendation.", headers = @Header(name = "ETag",
+            description = RecordTag.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, example = RecordTag.EXAMPLE)))
     @APIResponse(responseCode = "400", description = "asOf is invalid.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No recommendation has this id, or (with asOf) its source was not "
@@ -157,9 +163,15 @@ public class RecommendationResource {
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a recommendation", description = "Needs a curator. The id is derived from source and "
+    @Operation(operationId = "createRecommendation", summary = "Create a recommendation", description = "Needs a curator. The id is derived from source and "
             + "locator when not given. Recorded in the change feed and the audit log.")
-    @APIResponse(responseCode = "201", description = "Created; Location names it and ETag is its version.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RecommendationDetail.class)),
+            headers = {@Header(name = "Location", description = "The new record's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = RecordTag.DESCRIPTION, required = true,
+                            schema = @Schema(type = SchemaType.STRING, example = RecordTag.EXAMPLE))})
     @APIResponse(responseCode = "409", description = "The id is taken (deleted ids stay reserved).", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RecommendationDetail> create(@Valid @NotNull RecommendationCreate body, @Context UriInfo uri) {
@@ -172,10 +184,14 @@ public class RecommendationResource {
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a recommendation (JSON Merge Patch)", description = "Needs a curator and If-Match with "
+    @Operation(operationId = "updateRecommendation", summary = "Change a recommendation (JSON Merge Patch)", description = "Needs a curator and If-Match with "
             + "the ETag last read. Patchable: locator, text, textVerified, summary, addressees, themes, links (arrays "
             + "are replaced whole). The merged record is validated as a whole. Status changes go through status-events.")
-    @APIResponse(responseCode = "200", description = "The changed recommendation; ETag is its new version.")
+    @APIResponse(responseCode = "200", description = "The changed recommendation.", headers = @Header(name = "ETag",
+            description = RecordTag.DESCRIPTION, required = true,
+            schema = @Schema(type = SchemaType.STRING, example = RecordTag.EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No recommendation has this id.")
+    @APIResponse(responseCode = "410", description = "The recommendation was deleted.")
     @APIResponse(responseCode = "409", description = "An addressee with a status history cannot be removed.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "If-Match is stale: the record changed since.", content = @Content(
@@ -184,7 +200,7 @@ public class RecommendationResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<RecommendationDetail> update(
             @Parameter(description = "Recommendation id.", example = "coi-2014-89-d") @PathParam("id") String id,
-            @Parameter(description = "The ETag of the record as last read.", example = "\"3.812\"")
+            @Parameter(description = RecordTag.IF_MATCH_DESCRIPTION, required = true, example = RecordTag.EXAMPLE)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(description = "A JSON Merge Patch of the editable fields.", content = @Content(
                     mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(implementation = RecommendationEdit.class)))
@@ -197,15 +213,18 @@ public class RecommendationResource {
     @Path("/{id}")
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
-    @Operation(summary = "Delete a recommendation", description = "Needs a curator and If-Match. A soft delete: the "
+    @Operation(operationId = "deleteRecommendation", summary = "Delete a recommendation", description = "Needs a curator and If-Match. A soft delete: the "
             + "record leaves every read, the change feed gets a tombstone, and the id stays reserved.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
+    @APIResponse(responseCode = "204", description = "Deleted; no body.")
+    @APIResponse(responseCode = "404", description = "No recommendation has this id.")
+    @APIResponse(responseCode = "410", description = "The recommendation was already deleted.")
     @APIResponse(responseCode = "412", description = "If-Match is stale.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing.", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@Parameter(description = "Recommendation id.", example = "coi-2014-89-d") @PathParam("id") String id,
-                       @Parameter(description = "The ETag of the record as last read.", example = "\"3.812\"")
+                       @Parameter(description = RecordTag.IF_MATCH_DESCRIPTION, required = true,
+                               example = RecordTag.EXAMPLE)
                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         writes.delete(id, ifMatch);
     }
@@ -217,13 +236,21 @@ public class RecommendationResource {
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record a status change", description = "Needs a curator. Appends an event with its evidence to "
+    @Operation(operationId = "createStatusEvent", summary = "Record a status change", description = "Needs a curator. Appends an event with its evidence to "
             + "the addressee's history; the current status is the latest event's by effective date. To correct an "
             + "event, record a new one with corrects set to its id. If-Match is optional here (histories only grow).")
-    @APIResponse(responseCode = "201", description = "The event recorded.")
+    @APIResponse(responseCode = "201", description = "The event recorded; Location names the recommendation.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = StatusEventView.class)),
+            headers = @Header(name = "Location", description = "The recommendation's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
+    @APIResponse(responseCode = "404", description = "No recommendation has this id.")
+    @APIResponse(responseCode = "410", description = "The recommendation was deleted.")
+    @APIResponse(responseCode = "412", description = "If-Match was sent and is stale: the record changed since.")
     public RestResponse<StatusEventView> recordStatus(
             @Parameter(description = "Recommendation id.", example = "coi-2014-90-a") @PathParam("id") String id,
-            @Parameter(description = "Optional ETag of the record as last read.", example = "\"3.812\"")
+            @Parameter(description = "Optional: the record's strong ETag as last read (from GET "
+                    + "/api/v1/recommendations/{id}); when sent, a stale one answers 412.", example = RecordTag.EXAMPLE)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull StatusEventCreate body, @Context UriInfo uri) {
         StatusEventView event = statusEvents.append(id, ifMatch, body);

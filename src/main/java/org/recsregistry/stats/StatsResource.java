@@ -29,7 +29,7 @@ import java.util.Optional;
 /** Registry-wide counts, their timeline and the status vocabulary. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Statistics")
+@Tag(name = "Statistics", description = "Counts by status, addressee, source and theme, now or as of a date, and over time.")
 public class StatsResource {
 
     @Inject
@@ -40,7 +40,7 @@ public class StatsResource {
 
     @GET
     @Path("/stats")
-    @Operation(summary = "Counts for dashboards",
+    @Operation(operationId = "getStats", summary = "Counts for dashboards",
             description = "Recommendations by overall status, by addressee x status, by source and by theme; "
                     + "with asOf, as they stood at the end of that date.")
     @APIResponse(responseCode = "200", description = "The counts.")
@@ -57,7 +57,7 @@ public class StatsResource {
 
     @GET
     @Path("/stats/timeline")
-    @Operation(summary = "Counts over time",
+    @Operation(operationId = "getTimeline", summary = "Counts over time",
             description = "(recommendation, addressee) pairs by status and recommendations by overall status as they "
                     + "stood at the end of each year or month, rebuilt from the status history; the last point is "
                     + "the to date. At most " + TimelineService.MAX_POINTS + " points.")
@@ -90,7 +90,7 @@ public class StatsResource {
 
     @GET
     @Path("/statuses")
-    @Operation(summary = "The status vocabulary",
+    @Operation(operationId = "listStatuses", summary = "The status vocabulary",
             description = "Every status with its meaning and how many recommendations and addressee pairs have it.")
     @APIResponse(responseCode = "200", description = "All seven statuses.")
     public Page<StatusView> statuses() {

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -36,12 +38,13 @@ import org.recsregistry.common.OwnValidators;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.RecordResponses;
+import org.recsregistry.common.RecordTag;
 import org.recsregistry.security.Roles;
 
 /** The themes recommendations are tagged with. */
 @Path("/api/v1/themes")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Themes")
+@Tag(name = "Themes", description = "The themes recommendations are tagged with.")
 public class ThemeResource {
 
     @Inject
@@ -50,7 +53,7 @@ public class ThemeResource {
     RecordResponses responses;
 
     @GET
-    @Operation(summary = "List themes", description = "All themes by code, with recommendation counts.")
+    @Operation(operationId = "listThemes", summary = "List themes", description = "All themes by code, with recommendation counts.")
     @APIResponse(responseCode = "200", description = "Every theme.")
     public Page<ThemeView> list() {
         return Page.of(service.list());
@@ -59,8 +62,9 @@ public class ThemeResource {
     @GET
     @Path("/{code}")
     @OwnValidators
-    @Operation(summary = "Get one theme", description = "Its ETag is the one to send as If-Match when changing it.")
-    @APIResponse(responseCode = "200", description = "The theme.")
+    @Operation(operationId = "getTheme", summary = "Get one theme", description = "Its ETag is the one to send as If-Match when changing it.")
+    @APIResponse(responseCode = "200", description = "The theme.", headers = @Header(name = "ETag",
+            description = RecordTag.DESCRIPTION, schema = @Schema(type = SchemaType.STRING, example = RecordTag.EXAMPLE)))
     @APIResponse(responseCode = "404", description = "No theme has this code.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ThemeView> get(
@@ -76,8 +80,13 @@ public class ThemeResource {
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Create a theme", description = "Needs a curator.")
-    @APIResponse(responseCode = "201", description = "Created.")
+    @Operation(operationId = "createTheme", summary = "Create a theme", description = "Needs a curator.")
+    @APIResponse(responseCode = "201", description = "Created; Location names it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThemeView.class)),
+            headers = {@Header(name = "Location", description = "The new record's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", description = RecordTag.DESCRIPTION, required = true,
+                            schema = @Schema(type = SchemaType.STRING, example = RecordTag.EXAMPLE))})
     @APIResponse(responseCode = "409", description = "The code is taken.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ThemeView> create(@Valid @NotNull ThemeCreate body, @Context UriInfo uri) {
@@ -90,15 +99,18 @@ public class ThemeResource {
     @RolesAllowed(Roles.CURATOR)
     @SecurityRequirement(name = "bearer")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
-    @Operation(summary = "Change a theme (JSON Merge Patch)", description = "Needs a curator and If-Match.")
-    @APIResponse(responseCode = "200", description = "The changed theme.")
+    @Operation(operationId = "updateTheme", summary = "Change a theme (JSON Merge Patch)", description = "Needs a curator and If-Match.")
+    @APIResponse(responseCode = "200", description = "The changed theme.", headers = @Header(name = "ETag",
+            description = RecordTag.DESCRIPTION, required = true,
+            schema = @Schema(type = SchemaType.STRING, example = RecordTag.EXAMPLE)))
+    @APIResponse(responseCode = "404", description = "No theme has this code.")
     @APIResponse(responseCode = "412", description = "If-Match is stale.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<ThemeView> update(
             @Parameter(description = "Theme code.", example = "enforced-disappearances") @PathParam("code") String code,
-            @Parameter(description = "The ETag as last read.", example = "\"0.812\"")
+            @Parameter(description = RecordTag.IF_MATCH_DESCRIPTION, required = true, example = RecordTag.EXAMPLE)
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE,
                     schema = @Schema(implementation = ThemeEdit.class))) JsonNode patch) {

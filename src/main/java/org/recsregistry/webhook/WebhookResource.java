@@ -47,7 +47,7 @@ import java.util.OptionalLong;
 /** Webhook subscriptions and their delivery logs, managed by admins. */
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Webhooks")
+@Tag(name = "Webhooks", description = "Subscriptions that receive the change feed as signed HTTP deliveries; admins only.")
 @RolesAllowed(Roles.ADMIN)
 @SecurityRequirement(name = "bearer")
 @APIResponse(responseCode = "401", description = "No valid bearer token.",
@@ -72,10 +72,13 @@ public class WebhookResource {
     @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Subscribe a URL to changes",
+    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to changes",
             description = "Deliveries start with the changes committed after this call. The secret (given or made) "
                     + "is in this answer only; keep it to verify X-Registry-Signature.")
-    @APIResponse(responseCode = "201", description = "The subscription, with its secret; Location names it.")
+    @APIResponse(responseCode = "201", description = "The subscription, with its secret; Location names it.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookView.class)),
+            headers = @Header(name = "Location", description = "The new subscription's URL.", required = true,
+                    schema = @Schema(type = SchemaType.STRING, format = "uri")))
     @APIResponse(responseCode = "400", description = "A field or parameter is invalid; each is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<WebhookView> create(@Valid @NotNull WebhookRequest request, @Context UriInfo uri) {
@@ -85,7 +88,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "List webhook subscriptions", description = "Without their secrets.")
+    @Operation(operationId = "listWebhooks", summary = "List webhook subscriptions", description = "Without their secrets.")
     @APIResponse(responseCode = "200", description = "Every subscription, disabled ones included.")
     public Page<WebhookView> list() {
         return Page.of(webhooks.list());
@@ -93,7 +96,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get one webhook subscription", description = "Without its secret.")
+    @Operation(operationId = "getWebhook", summary = "Get one webhook subscription", description = "Without its secret.")
     @APIResponse(responseCode = "200", description = "The subscription.")
     @APIResponse(responseCode = "404", description = "No subscription with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -104,7 +107,7 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Consumes({MediaType.APPLICATION_JSON, MergePatch.MEDIA_TYPE})
-    @Operation(summary = "Change a webhook subscription",
+    @Operation(operationId = "updateWebhook", summary = "Change a webhook subscription",
             description = "Enable or disable it, or change its URL, filters or description; absent fields stay.")
     @APIResponse(responseCode = "200", description = "The subscription as changed.")
     @APIResponse(responseCode = "400", description = "A field or parameter is invalid; each is named in invalidParams.",
@@ -120,8 +123,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a webhook subscription", description = "With its pending deliveries and its log.")
-    @APIResponse(responseCode = "204", description = "Deleted.")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook subscription", description = "With its pending deliveries and its log.")
+    @APIResponse(responseCode = "204", description = "Deleted; no body.")
     @APIResponse(responseCode = "404", description = "No subscription with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@Parameter(description = "Subscription id.", example = "7") @PathParam("id") long id) {
@@ -130,7 +133,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "Read the delivery log", description = "Every attempt to send a delivery, newest first, "
+    @Operation(operationId = "listWebhookDeliveries", summary = "Read the delivery log", description = "Every attempt to send a delivery, newest first, "
             + "in pages: follow nextCursor (or the Link rel=\"next\" header) until it is null.")
     @APIResponse(responseCode = "200", description = "One page of attempts; total counts them all.",
             headers = @Header(name = "Link", description = "rel=\"next\": the next page, when there is one.",
@@ -165,9 +168,10 @@ public class WebhookResource {
     @Parameter(ref = Idempotent.HEADER_PARAMETER)
     @POST
     @Path("/{id}/test")
-    @Operation(summary = "Send a ping", description = "Queues a delivery of type ping with no entries, sent after "
+    @Operation(operationId = "pingWebhook", summary = "Send a ping", description = "Queues a delivery of type ping with no entries, sent after "
             + "the deliveries already pending for this subscription, and only while it is enabled.")
-    @APIResponse(responseCode = "202", description = "The ping is queued.")
+    @APIResponse(responseCode = "202", description = "The ping is queued.", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PingView.class)))
     @APIResponse(responseCode = "404", description = "No subscription with this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<PingView> test(@Parameter(description = "Subscription id.", example = "7")

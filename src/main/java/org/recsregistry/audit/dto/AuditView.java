@@ -1,10 +1,9 @@
 package org.recsregistry.audit.dto;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
+import java.util.Map;
 
 /** One audit-log entry. */
 @Schema(name = "AuditEntry")
@@ -15,9 +14,11 @@ public record AuditView(
         @Schema(example = "recommendation.update") String action,
         @Schema(example = "recommendation") String targetType,
         @Schema(example = "coi-2014-90-a") String targetId,
-        @Schema(type = SchemaType.OBJECT, description = "The record before the write; null for a create.", nullable = true)
-        JsonNode before,
-        @Schema(type = SchemaType.OBJECT, description = "The record after the write; null for a delete.", nullable = true)
-        JsonNode after,
+        @Schema(description = "The record before the write, as a JSON object; null for a create.",
+                nullable = true)
+        Map<String, Object> before,
+        @Schema(description = "The record after the write, as a JSON object; null for a delete.",
+                nullable = true)
+        Map<String, Object> after,
         Instant occurredAt) {
 }

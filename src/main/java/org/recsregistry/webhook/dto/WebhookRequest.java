@@ -24,6 +24,9 @@ public record WebhookRequest(
                 nullable = true)
         String description) {
 
-    /** An absolute http(s) URL with a host and no spaces. */
-    public static final String URL = "(?i)https?://[^\\s/?#@]+(/[^\\s]*)?";
+    /**
+     * An absolute http(s) URL with a host and no spaces. The scheme's letters are spelled out in
+     * either case rather than with (?i), a flag JavaScript validators of the contract reject.
+     */
+    public static final String URL = "[hH][tT][tT][pP][sS]?://[^\\s/?#@]+(/[^\\s]*)?";
 }
