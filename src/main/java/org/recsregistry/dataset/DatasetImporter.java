@@ -60,7 +60,6 @@ public class DatasetImporter {
     }
 
     @Transactional
-    @TransactionConfiguration(timeout = IMPORT_TIMEOUT_SECONDS)
     public ImportReport importDataset(DatasetReader.Dataset dataset) {
         DatasetRules.require(dataset);
         lockImports();
