@@ -11,6 +11,7 @@ import org.recsregistry.client.model.ChangeKind;
 import org.recsregistry.client.model.ChangePage;
 import org.recsregistry.client.model.Confidence;
 import org.recsregistry.client.model.EvidenceInput;
+import org.recsregistry.client.model.EvidenceKind;
 import org.recsregistry.client.model.PageRecommendationItem;
 import org.recsregistry.client.model.Problem;
 import org.recsregistry.client.model.RecommendationCreate;
@@ -59,7 +60,7 @@ class GeneratedClientTest {
         String cursor = null;
         do {
             PageRecommendationItem page = recommendations.listRecommendations(List.of(ADDRESSEE), null, cursor,
-                    PAGE_SIZE, null, "-updatedAt", null, null, null, null, null, null);
+                    null, PAGE_SIZE, null, "-updatedAt", null, null, null, null, null, null);
             for (RecommendationItem item : page.getItems()) {
                 assertTrue(seen.add(item.getId()), "listed twice: " + item.getId());
                 assertTrue(item.getAddressees().stream().anyMatch(a -> a.getCode().equals(ADDRESSEE)));
@@ -89,18 +90,18 @@ class GeneratedClientTest {
     void shouldRecordAStatusEventWithIfMatchAndSeeItInTheChangeFeed() throws ApiException {
         String since = feedHead();
         Token curator = new TokensApi(client(Tokens.ADMIN)).createToken(new TokenRequest()
-                .name("generated client").role(TokenRequest.RoleEnum.CURATOR));
+                .name("generated client").role(TokenRequest.RoleEnum.CURATOR), null);
         assertNotNull(curator.getSecret(), "the secret is in the 201 body, once");
         RecommendationsApi writes = new RecommendationsApi(client(curator.getSecret()));
         ApiResponse<RecommendationDetail> created = writes.createRecommendationWithHttpInfo(new RecommendationCreate()
                 .id("client-status-1").source("coi-2014").locator("client test").summary("A client test record.")
-                .addressees(List.of(ADDRESSEE)).themes(List.of("accountability")));
+                .addressees(List.of(ADDRESSEE)).themes(List.of("accountability")), null);
         assertEquals(201, created.getStatusCode());
 
         StatusEvent event = writes.createStatusEvent("client-status-1", new StatusEventCreate()
                 .addressee(ADDRESSEE).status(Status.REJECTED).effectiveDate(LocalDate.of(2024, 7, 4))
-                .confidence(Confidence.HIGH).evidence(new EvidenceInput().title("t").excerpt("e")),
-                header(created, "ETag"));
+                .confidence(Confidence.HIGH).evidence(new EvidenceInput().kind(EvidenceKind.MEDIA).title("t").excerpt("e")),
+                header(created, "ETag"), null);
         assertEquals(Status.REJECTED, event.getToStatus());
 
         List<Change> changes = changesSince(since);
@@ -123,7 +124,7 @@ class GeneratedClientTest {
         assertTrue(notFound.getType().endsWith("/not-found"), notFound.getType());
 
         Problem invalid = problem(assertThrows(ApiException.class, () -> recommendations.listRecommendations(null,
-                null, null, 0, null, null, null, null, null, null, null, null)));
+                null, null, null, 0, null, null, null, null, null, null, null, null)));
         assertEquals(400, invalid.getStatus());
         assertEquals("limit", invalid.getInvalidParams().get(0).getName());
     }
@@ -142,7 +143,7 @@ class GeneratedClientTest {
         ChangesApi changes = new ChangesApi(client(null));
         ChangePage page;
         do {
-            page = changes.listChanges(null, null, 1000, cursor, null, null, null);
+            page = changes.listChanges(null, null, null, 1000, cursor, null, null, null);
             cursor = page.getNextCursor();
         } while (Boolean.TRUE.equals(page.getHasMore()));
         return cursor;
@@ -154,7 +155,7 @@ class GeneratedClientTest {
         String cursor = since;
         ChangePage page;
         do {
-            page = changes.listChanges(null, null, 1000, cursor, null, null, null);
+            page = changes.listChanges(null, null, null, 1000, cursor, null, null, null);
             all.addAll(page.getItems());
             cursor = page.getNextCursor();
         } while (Boolean.TRUE.equals(page.getHasMore()));
