@@ -42,7 +42,9 @@ public class AtomResource {
     @Produces(AtomFeedWriter.MEDIA_TYPE)
     @Operation(summary = "Follow status changes as an Atom feed",
             description = "The latest status_changed entries of the change feed, newest first. Each entry's id is "
-                    + "urn:uuid:<change id>, its link the recommendation, its summary the effective date and the "
+                    + "urn:uuid:<change id>, its title the change in words (\"Democratic People's "
+                    + "Republic of Korea: not implemented, confirmed 2025-09-12 — coi-2014-89-d\"), its alternate links the recommendation's page and its "
+                    + "JSON, its summary the effective date and the "
                     + "evidence. The ETag is the feed head: If-None-Match answers 304 while the feed has not moved. "
                     + "If-Modified-Since is not used, as recording times do not follow commit order.")
     @APIResponse(responseCode = "200", description = "An Atom feed (RFC 4287).",
@@ -72,7 +74,8 @@ public class AtomResource {
             return notModified.tag(tag).build();
         }
         byte[] feed = AtomFeedWriter.write(latest, uri.getBaseUriBuilder().path("api/v1/changes.atom").build(),
-                uri.getRequestUri(),
+                uri.getRequestUri(), uri.getBaseUri(),
+                id -> uri.getBaseUriBuilder().path("recommendations").path(id).build(),
                 id -> uri.getBaseUriBuilder().path("api/v1/recommendations").path(id).build());
         return Response.ok(feed, AtomFeedWriter.MEDIA_TYPE).tag(tag).build();
     }
