@@ -242,6 +242,7 @@ measure() {
 # ---------------------------------------------------------------- scales
 loaded=0
 EXPORT_ROWS=()
+PAGE_ROWS=()
 for scale in $SCALES; do
     log "loading synthetic records up to $scale"
     t0=$(now_ms)
@@ -261,6 +262,11 @@ for scale in $SCALES; do
     read -r -a one < <(CONNECTIONS=1 THREADS=1 run_wrk "$NOCACHE$LIST_PATH")
     row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | -/${one[3]} | $(load1)"
     measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
+    measure "$scale" "record page (HTML)" "/recommendations/$single" "page-$scale.html"
+    # The page against the JSON detail of the same record, both from the cache (target: at least half the rate).
+    read -r -a pj <"$WORK/m-$scale-single record"
+    read -r -a pp <"$WORK/m-$scale-record page (HTML)"
+    PAGE_ROWS+=("| $scale | ${pp[0]} | ${pp[2]} | ${pj[0]} | ${pj[2]} | $(awk -v p="${pp[0]}" -v j="${pj[0]}" 'BEGIN { printf "%.2f", (j > 0 ? p / j : 0) }') | ${pp[8]} | ${pj[8]} |")
     measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional
     measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
 
@@ -307,6 +313,12 @@ done
     echo "| records | read | bytes | cached req/s | p50 | p99 | uncached req/s | p50 | p99 | nginx req/s | p50 | p99 | cached/nginx | p99 cached/nginx | errors cached/uncached | load |"
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${ROWS[@]}"
+    echo
+    echo "## Record page (HTML) against the JSON detail, both from the cache (req/s, p99 ms; uncached req/s)"
+    echo
+    echo "| records | page req/s | page p99 | JSON req/s | JSON p99 | page/JSON | page uncached req/s | JSON uncached req/s |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${PAGE_ROWS[@]}"
     echo
     echo "## Export (ndjson, whole registry)"
     echo

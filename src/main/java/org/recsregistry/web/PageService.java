@@ -36,6 +36,8 @@ public class PageService {
     static final int RECORDS_PER_PAGE = 200;
     /** The sort values of the list, as the API takes them, with their words for the form. */
     static final Map<String, String> SORTS = sorts();
+    /** The parameters that narrow the list (sort, limit and cursor only order or page it). */
+    static final List<String> FILTERS = List.of("addressee", "status", "source", "theme", "q");
 
     @Inject
     StatsService stats;
@@ -86,7 +88,7 @@ public class PageService {
                 options(themes.list(), t -> t.code(), t -> t.name(), given.get("theme")),
                 options(List.copyOf(SORTS.keySet()), Function.identity(), SORTS::get, given.get("sort")),
                 given.getOrDefault("q", List.of("")).get(0),
-                !withoutCursor.isEmpty(),
+                FILTERS.stream().anyMatch(given::containsKey),
                 page.nextCursor() == null ? null : Links.list(with(withoutCursor, "cursor", page.nextCursor())),
                 given.containsKey("cursor") ? Links.list(withoutCursor) : null,
                 Links.json("/api/v1/recommendations", given));

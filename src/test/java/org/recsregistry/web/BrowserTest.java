@@ -189,7 +189,12 @@ class BrowserTest {
                 open(withScript, page.getValue());
                 Object overflow = ((JavascriptExecutor) withScript).executeScript(
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth");
-                assertEquals(0L, ((Number) overflow).longValue(), page.getKey() + ": no sideways scrolling on a phone");
+                Object wide = ((JavascriptExecutor) withScript).executeScript("const w = document.documentElement"
+                        + ".clientWidth; return [...document.querySelectorAll('body *')].filter(e => e"
+                        + ".getBoundingClientRect().right > w + 1).slice(0, 5).map(e => e.tagName + '.' + e.className"
+                        + " + ' ' + e.textContent.trim().slice(0, 60)).join(' | ')");
+                assertEquals(0L, ((Number) overflow).longValue(),
+                        page.getKey() + ": no sideways scrolling on a phone; wider than the screen: " + wide);
                 screenshot(withScript, page.getKey() + "-phone");
             }
         } finally {
