@@ -11,10 +11,6 @@ public final class Labels {
     }
 
     static String label(WireEnum value) {
-        return value == null ? "" : words(value.wire());
-    }
-
-    static String words(String wire) {
-        return wire.replace('_', ' ');
+        return value == null ? "" : value.wire().replace('_', ' ');
     }
 }

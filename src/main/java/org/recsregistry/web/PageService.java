@@ -61,7 +61,7 @@ public class PageService {
         List<Views.StatusCount> statuses = counts(counts.byStatus());
         List<Views.MatrixRow> matrix = counts.byAddressee().stream().filter(group -> group.total() > 0)
                 .map(group -> new Views.MatrixRow(group.key(), group.name(), group.total(),
-                        counts(group.byStatus()).stream().map(c -> new Views.Cell(c.status(), c.label(), c.count(),
+                        counts(group.byStatus()).stream().map(c -> new Views.Cell(c.label(), c.count(),
                                 Links.list(Map.of("addressee", List.of(group.key()), "status", List.of(c.status())))))
                                 .toList()))
                 .toList();
@@ -77,13 +77,9 @@ public class PageService {
         Page<RecommendationItem> page = listing.list(given);
         Map<String, List<String>> withoutCursor = new LinkedHashMap<>(given);
         withoutCursor.remove("cursor");
-        List<String> statusValues = new ArrayList<>();
-        for (Status status : Status.values()) {
-            statusValues.add(status.wire());
-        }
         return new Views.Listing(page,
                 options(addressees.list(), AddresseeView::code, AddresseeView::name, given.get("addressee")),
-                options(statusValues, Function.identity(), Labels::words, given.get("status")),
+                options(List.of(Status.values()), Status::wire, Labels::label, given.get("status")),
                 options(sources.list(), SourceView::id, SourceView::title, given.get("source")),
                 options(themes.list(), t -> t.code(), t -> t.name(), given.get("theme")),
                 options(List.copyOf(SORTS.keySet()), Function.identity(), SORTS::get, given.get("sort")),

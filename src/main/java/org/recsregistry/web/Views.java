@@ -22,7 +22,7 @@ public final class Views {
     }
 
     /** One cell of the addressee x status matrix, with the list it counts. */
-    public record Cell(String status, String label, long count, String href) {
+    public record Cell(String label, long count, String href) {
     }
 
     /** One addressee's row of the matrix. */

@@ -9,6 +9,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.recsregistry.change.FeedFixtures;
+import org.recsregistry.common.RegistryState;
+import org.recsregistry.common.ResponseCache;
 
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,6 +35,12 @@ class PagesTest {
 
     @Inject
     FeedFixtures fixtures;
+
+    @Inject
+    ResponseCache cache;
+
+    @Inject
+    RegistryState state;
 
     static Document page(String path) {
         Response response = given().accept("text/html").get(path);
@@ -85,6 +93,25 @@ class PagesTest {
                 .header("ETag", etag);
         given().header("If-Modified-Since", lastModified).get("/").then().statusCode(304);
         given().header("If-None-Match", "W/\"0\"").get("/").then().statusCode(200);
+    }
+
+    @Test
+    void shouldKeepAPageInTheResponseCacheUntilTheRegistryMoves() {
+        String path = "/recommendations/" + RECORD;
+        String first = given().get(path).then().statusCode(200).extract().asString();
+        long revision = state.known().orElseThrow().number();
+        ResponseCache.Entry entry = cache.get(ResponseCache.key(path, null), revision);
+        assertNotNull(entry, "the page is cached for this revision");
+        assertTrue(entry.header("Content-Type").startsWith("text/html"));
+        String second = given().get(path).then().statusCode(200)
+                .header("Content-Security-Policy", containsString("default-src 'none'")).extract().asString();
+        assertEquals(first, second, "the cached bytes");
+        String before = fixtures.setSummary(RECORD, "A summary changed by PagesTest.");
+        try {
+            assertTrue(given().get(path).asString().contains("A summary changed by PagesTest."), "a write drops it");
+        } finally {
+            fixtures.setSummary(RECORD, before);
+        }
     }
 
     @Test
