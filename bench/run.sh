@@ -287,6 +287,7 @@ measure_uncached dataset "filtered list page (addressee=DPRK&limit=50)" "/api/v1
 # ---------------------------------------------------------------- scales
 loaded=0
 EXPORT_ROWS=()
+PAGE_ROWS=()
 for scale in $SCALES; do
     log "loading synthetic records up to $scale"
     t0=$(now_ms)
@@ -308,6 +309,11 @@ for scale in $SCALES; do
     measure_uncached "$scale" "filtered list page" "$LIST_PATH" "list16-$scale.json"
     first_reads "$scale"
     measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
+    measure "$scale" "record page (HTML)" "/recommendations/$single" "page-$scale.html"
+    # The page against the JSON detail of the same record, both from the cache (target: at least half the rate).
+    read -r -a pj <"$WORK/m-$scale-single record"
+    read -r -a pp <"$WORK/m-$scale-record page (HTML)"
+    PAGE_ROWS+=("| $scale | ${pp[0]} | ${pp[2]} | ${pj[0]} | ${pj[2]} | $(awk -v p="${pp[0]}" -v j="${pj[0]}" 'BEGIN { printf "%.2f", (j > 0 ? p / j : 0) }') | ${pp[8]} | ${pj[8]} |")
     measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional
     measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
 
@@ -366,6 +372,12 @@ done
     echo "| records | reads | p50 | p99 | worst | load |"
     echo "| --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${FIRST_ROWS[@]}"
+    echo
+    echo "## Record page (HTML) against the JSON detail, both from the cache (req/s, p99 ms; uncached req/s)"
+    echo
+    echo "| records | page req/s | page p99 | JSON req/s | JSON p99 | page/JSON | page uncached req/s | JSON uncached req/s |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    printf '%s\n' "${PAGE_ROWS[@]}"
     echo
     echo "## Export (ndjson, whole registry)"
     echo

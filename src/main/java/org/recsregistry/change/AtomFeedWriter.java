@@ -16,17 +16,21 @@ final class AtomFeedWriter {
 
     static final String MEDIA_TYPE = "application/atom+xml";
     private static final String ATOM = "http://www.w3.org/2005/Atom";
+    private static final String HTML = "text/html";
     private static final String TITLE = "Recommendations Registry: status changes";
 
     private AtomFeedWriter() {
     }
 
     /**
-     * @param id        the feed's permanent id
-     * @param self      the URL this feed was fetched from
-     * @param recordUrl the URL of a recommendation, by id
+     * @param id       the feed's permanent id
+     * @param self     the URL this feed was fetched from
+     * @param home     the registry's home page
+     * @param pageUrl  the page of a recommendation, by id
+     * @param jsonUrl  the JSON of a recommendation, by id
      */
-    static byte[] write(StatusChanges.Latest latest, URI id, URI self, Function<String, URI> recordUrl) {
+    static byte[] write(StatusChanges.Latest latest, URI id, URI self, URI home, Function<String, URI> pageUrl,
+                        Function<String, URI> jsonUrl) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
             XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(bytes, "UTF-8");
@@ -42,8 +46,9 @@ final class AtomFeedWriter {
             element(xml, "name", "Recommendations Registry");
             xml.writeEndElement();
             link(xml, "self", MEDIA_TYPE, self);
+            link(xml, "alternate", HTML, home);
             for (StatusChanges.StatusChange change : latest.changes()) {
-                entry(xml, change, recordUrl.apply(change.recommendationId()));
+                entry(xml, change, pageUrl.apply(change.recommendationId()), jsonUrl.apply(change.recommendationId()));
             }
             xml.writeEndElement();
             xml.writeEndDocument();
@@ -54,10 +59,9 @@ final class AtomFeedWriter {
         return bytes.toByteArray();
     }
 
+    /** What a feed reader lists: the change as a person would say it, and which recommendation it concerns. */
     static String title(StatusChanges.StatusChange change) {
-        // A pair without earlier events was unknown before its first one.
-        String from = change.fromStatus() == null ? "unknown" : change.fromStatus().wire();
-        return change.recommendationId() + ": " + change.addressee() + " " + from + " → " + change.toStatus().wire();
+        return change.headline() + " — " + change.recommendationId();
     }
 
     static String summary(StatusChanges.StatusChange change) {
@@ -71,13 +75,15 @@ final class AtomFeedWriter {
         return text.toString();
     }
 
-    private static void entry(XMLStreamWriter xml, StatusChanges.StatusChange change, URI record)
+    private static void entry(XMLStreamWriter xml, StatusChanges.StatusChange change, URI page, URI json)
             throws XMLStreamException {
         xml.writeStartElement("entry");
         element(xml, "id", "urn:uuid:" + change.id());
         element(xml, "title", title(change));
         element(xml, "updated", change.occurredAt().toString());
-        link(xml, "alternate", "application/json", record);
+        // Readers open the first alternate: the page; the JSON is the same record for programs.
+        link(xml, "alternate", HTML, page);
+        link(xml, "alternate", "application/json", json);
         xml.writeStartElement("summary");
         xml.writeAttribute("type", "text");
         xml.writeCharacters(clean(summary(change)));

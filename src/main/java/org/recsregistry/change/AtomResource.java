@@ -43,8 +43,10 @@ public class AtomResource {
     @Produces(AtomFeedWriter.MEDIA_TYPE)
     @Operation(operationId = "getChangesAtomFeed", summary = "Follow status changes as an Atom feed",
             description = "The latest status_changed entries of the change feed that match the feed's filters "
-                    + "(addressee, status, kind: as for GET /api/v1/changes), newest first. Each entry's id is "
-                    + "urn:uuid:<change id>, its link the recommendation, its summary the effective date and the "
+                    + "(addressee, status, kind, evidenceKind: as for GET /api/v1/changes), newest first. Each entry's "
+                    + "id is urn:uuid:<change id>, its title the change in words (\"Democratic People's "
+                    + "Republic of Korea: not implemented, confirmed 2025-09-12 — coi-2014-89-d\"), its alternate links "
+                    + "the recommendation's page and its JSON, its summary the effective date and the "
                     + "evidence. The ETag is the feed head: If-None-Match answers 304 while the feed has not moved. "
                     + "If-Modified-Since is not used, as recording times do not follow commit order.")
     @APIResponse(responseCode = "200", description = "An Atom feed (RFC 4287).",
@@ -76,7 +78,8 @@ public class AtomResource {
             return notModified.tag(tag).build();
         }
         byte[] feed = AtomFeedWriter.write(latest, uri.getBaseUriBuilder().path("api/v1/changes.atom").build(),
-                uri.getRequestUri(),
+                uri.getRequestUri(), uri.getBaseUri(),
+                id -> uri.getBaseUriBuilder().path("recommendations").path(id).build(),
                 id -> uri.getBaseUriBuilder().path("api/v1/recommendations").path(id).build());
         return Response.ok(feed, AtomFeedWriter.MEDIA_TYPE).tag(tag).build();
     }

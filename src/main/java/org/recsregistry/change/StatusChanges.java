@@ -24,17 +24,38 @@ public class StatusChanges {
     private static final String SQL = "select h.head, e.* from (select feed_head as head from registry_state) h"
             + " left join lateral (select c.seq, c.id, c.recommendation_id, c.addressee_code, c.from_status,"
             + " c.to_status, c.effective_date, c.evidence->>'title' as evidence_title,"
-            + " c.evidence->>'excerpt' as evidence_excerpt, c.occurred_at from change_entry c"
+            + " c.evidence->>'excerpt' as evidence_excerpt, c.occurred_at, a.name as addressee_name"
+            + " from change_entry c left join addressee a on a.code = c.addressee_code"
             + " where c.kind = 'status_changed' and " + ChangeFilter.MATCHES + " order by c.seq desc limit ?) e on true"
             + " order by e.seq desc nulls last";
 
     @Inject
     AgroalDataSource dataSource;
 
-    /** One status change, as the Atom feed shows it. */
-    public record StatusChange(UUID id, String recommendationId, String addressee, Status fromStatus, Status toStatus,
-                               LocalDate effectiveDate, String evidenceTitle, String evidenceExcerpt,
-                               Instant occurredAt) {
+    /** One status change, as the Atom feed and the home page show it; addresseeName is null if the addressee is gone. */
+    public record StatusChange(UUID id, String recommendationId, String addressee, String addresseeName,
+                               Status fromStatus, Status toStatus, LocalDate effectiveDate, String evidenceTitle,
+                               String evidenceExcerpt, Instant occurredAt) {
+
+        /**
+         * The change as a person would say it: "Democratic People's Republic of Korea: not implemented, confirmed
+         * 2025-09-12" when new evidence kept the status, "...: now rejected (was not implemented) as of 2025-03-25"
+         * when it moved, "...: not implemented as of 2014-09-01" for the first status on record.
+         */
+        public String headline() {
+            String who = (addresseeName == null ? addressee : addresseeName) + ": ";
+            if (fromStatus == toStatus) {
+                return who + words(toStatus) + ", confirmed " + effectiveDate;
+            }
+            if (fromStatus == null) {
+                return who + words(toStatus) + " as of " + effectiveDate;
+            }
+            return who + "now " + words(toStatus) + " (was " + words(fromStatus) + ") as of " + effectiveDate;
+        }
+
+        private static String words(Status status) {
+            return status.wire().replace('_', ' ');
+        }
     }
 
     /** The newest status changes and the feed head they were read at. */
@@ -70,7 +91,7 @@ public class StatusChanges {
     private static StatusChange change(ResultSet row) throws SQLException {
         String from = row.getString("from_status");
         return new StatusChange(row.getObject("id", UUID.class), row.getString("recommendation_id"),
-                row.getString("addressee_code"), from == null ? null : Status.fromWire(from),
+                row.getString("addressee_code"), row.getString("addressee_name"), from == null ? null : Status.fromWire(from),
                 Status.fromWire(row.getString("to_status")), row.getObject("effective_date", LocalDate.class),
                 row.getString("evidence_title"), row.getString("evidence_excerpt"),
                 row.getObject("occurred_at", OffsetDateTime.class).toInstant());

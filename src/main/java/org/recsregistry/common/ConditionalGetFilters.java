@@ -20,8 +20,8 @@ import java.lang.reflect.Method;
 import java.util.Date;
 
 /**
- * ETag and Last-Modified on every API read, and 304 answers to matching conditional GETs,
- * decided from the registry revision alone, before any query runs (from memory while the revision
+ * ETag and Last-Modified on every API read and every {@link RevisionConditional} page, and 304 answers to
+ * matching conditional GETs, decided from the registry revision alone, before any query runs (from memory while the revision
  * notifications are followed, see {@link RegistryState}).
  */
 public class ConditionalGetFilters {
@@ -41,7 +41,7 @@ public class ConditionalGetFilters {
 
     @ServerRequestFilter
     public Response answerNotModified(ContainerRequestContext context, Request request, ResourceInfo resource) {
-        if (!isApiRead(context) || !isPublicRegistryRead(resource)) {
+        if (!(isApiRead(context) || isRevisionConditionalRead(context, resource)) || !isPublicRegistryRead(resource)) {
             return null;
         }
         RegistryState.Revision revision = state.current();
@@ -104,6 +104,13 @@ public class ConditionalGetFilters {
         return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
                 && context.getUriInfo().getPath().startsWith(API_PREFIX)
                 && !context.getUriInfo().getPath().startsWith(FEED_PREFIX);
+    }
+
+    private static boolean isRevisionConditionalRead(ContainerRequestContext context, ResourceInfo resource) {
+        String method = context.getMethod();
+        return (HttpMethod.GET.equals(method) || HttpMethod.HEAD.equals(method))
+                && resource.getResourceClass() != null
+                && resource.getResourceClass().isAnnotationPresent(RevisionConditional.class);
     }
 
     /**

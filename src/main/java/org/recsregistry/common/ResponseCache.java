@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Serialized answers of public JSON reads under /api/v1, each valid for one registry revision.
+ * Serialized answers of public JSON reads under /api/v1 and of the web pages, each valid for one registry revision.
  *
  * <p>An entry is stored with the revision this instance knew when the request arrived, before
  * anything was read from the database: what was read is at least that new, so serving it while
@@ -158,15 +158,22 @@ public class ResponseCache {
         bytes = 0;
     }
 
-    /** Whether answers under this (normalised) path may be cached: JSON reads that are not streams or personal. */
+    /** Whether answers under this (normalised) path may be cached: JSON reads that are not streams or personal, and the pages. */
     public static boolean cacheablePath(String path) {
-        return path != null && path.startsWith("/api/v1/")
+        return isPage(path) || path != null && path.startsWith("/api/v1/")
                 && !path.startsWith("/api/v1/export")
                 && !path.startsWith("/api/v1/changes/stream")
                 && !path.startsWith("/api/v1/changes.atom")
                 && !path.startsWith("/api/v1/audit")
                 && !path.startsWith("/api/v1/tokens")
                 && !path.startsWith("/api/v1/admin");
+    }
+
+    /** The web pages (HTML, see org.recsregistry.web): public reads of the registry like the JSON ones. */
+    public static boolean isPage(String path) {
+        return path != null && (path.equals("/") || path.equals("/recommendations")
+                || path.startsWith("/recommendations/") || path.startsWith("/addressees/")
+                || path.startsWith("/sources/"));
     }
 
     /**

@@ -29,8 +29,8 @@ import java.util.Set;
  *
  * <p>Runs after the CORS and rate-limit filters (lower priority), so both still apply to cached
  * answers. Skipped for anything but GET, for requests with Authorization (never cached, never
- * served from the cache), for requests that do not accept JSON (as {@link AcceptNegotiation} reads
- * Accept, so that the REST layer would choose JSON too), and while the revision in memory
+ * served from the cache), for API requests that do not accept JSON (as {@link AcceptNegotiation} reads
+ * Accept, so that the REST layer would choose JSON too; the pages are HTML only), and while the revision in memory
  * cannot be trusted.
  */
 @ApplicationScoped
@@ -71,8 +71,9 @@ public class ResponseCacheFilters {
             return;
         }
         String path = context.normalizedPath();
+        boolean page = ResponseCache.isPage(path);
         if (!ResponseCache.cacheablePath(path) || request.getHeader(HttpHeaders.AUTHORIZATION) != null
-                || !AcceptNegotiation.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
+                || !page && !AcceptNegotiation.acceptsJson(request.getHeader(HttpHeaders.ACCEPT))) {
             context.next();
             return;
         }
@@ -93,7 +94,8 @@ public class ResponseCacheFilters {
         context.addHeadersEndHandler(v -> pending.headers = kept(response.headers()));
         context.addBodyEndHandler(v -> {
             if (response.getStatusCode() == 200 && pending.body != null && pending.headers != null
-                    && isJson(response.headers().get(HttpHeaders.CONTENT_TYPE))) {
+                    && (page ? isHtml(response.headers().get(HttpHeaders.CONTENT_TYPE))
+                            : isJson(response.headers().get(HttpHeaders.CONTENT_TYPE)))) {
                 cache.put(pending.key, new ResponseCache.Entry(pending.revision, pending.headers, pending.body));
             }
         });
@@ -152,6 +154,10 @@ public class ResponseCacheFilters {
             }
         });
         return List.copyOf(kept);
+    }
+
+    private static boolean isHtml(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("text/html");
     }
 
     private static boolean isJson(String contentType) {

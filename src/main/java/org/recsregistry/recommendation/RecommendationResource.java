@@ -60,8 +60,6 @@ import java.util.Optional;
 @Tag(name = "Recommendations", description = "The recommendations, their addressees' statuses and the dated, evidenced status history.")
 public class RecommendationResource {
 
-    static final int DEFAULT_LIMIT = 50;
-    static final int MAX_LIMIT = 200;
 
     @Inject
     RecommendationService service;
@@ -83,37 +81,10 @@ public class RecommendationResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RestResponse<Page<RecommendationItem>> list(
-            @BeanParam FilterParams filter,
-            @Parameter(description = "Sort key, descending with a leading '-': id (default), updatedAt, createdAt, "
-                    + "source, locator. Ties are broken by id.", example = "-updatedAt",
-                    schema = @Schema(type = SchemaType.STRING, defaultValue = "id", enumeration = {"id", "-id",
-                            "updatedAt", "-updatedAt", "createdAt", "-createdAt", "source", "-source", "locator",
-                            "-locator"}))
-            @QueryParam("sort") List<String> sort,
-            @Parameter(description = "Page size, 1 to 200; default 50.", example = "50",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "200", defaultValue = "50"))
-            @QueryParam("limit") List<String> limit,
-            @Parameter(description = "Opaque cursor from nextCursor of the previous page, with the same sort.",
-                    example = "eyJzIjoiaWQiLCJrIjoiY29pLTIwMTQtODktYSIsImlkIjoiY29pLTIwMTQtODktYSJ9",
-                    schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("cursor") List<String> cursor,
+            @BeanParam ListParams list,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
-        SortOrder.Spec spec = params.single("sort", sort).map(value -> SortOrder.Spec.parse(value).orElseGet(() -> {
-            params.reject("sort", "unknown sort '" + value + "'; allowed: " + SortOrder.Spec.allowed());
-            return null;
-        })).orElseGet(() -> SortOrder.Spec.parse(SortOrder.DEFAULT).orElseThrow());
-        Cursor after = params.single("cursor", cursor).map(value -> Cursor.decode(value).orElseGet(() -> {
-            params.reject("cursor", "is not a cursor this service issued");
-            return null;
-        })).orElse(null);
-        if (after != null && spec != null && !after.sort().equals(spec.param())) {
-            params.reject("cursor", "belongs to sort '" + after.sort() + "', not '" + spec.param() + "'");
-        } else if (after != null && spec != null && !after.fits(spec.key())) {
-            params.reject("cursor", "is not a cursor this service issued");
-        }
-        RecommendationQuery query = new RecommendationQuery(filter.filter(params), spec,
-                params.integer("limit", limit, DEFAULT_LIMIT, 1, MAX_LIMIT), Optional.ofNullable(after));
+        RecommendationQuery query = list.query(params);
         params.check();
         Page<RecommendationItem> page = service.list(query);
         RestResponse.ResponseBuilder<Page<RecommendationItem>> response = RestResponse.ResponseBuilder.ok(page);

@@ -66,12 +66,34 @@ class AtomFeedTest {
         Document feed = parse(given().get(ATOM + "?limit=1").then().statusCode(200).extract().asByteArray());
         Element entry = (Element) feed.getElementsByTagNameNS(NS, "entry").item(0);
         assertEquals("urn:uuid:" + changeId, direct(entry, "id"));
-        assertEquals("coi-2014-90-a: CHN not_implemented → rejected", direct(entry, "title"));
+        assertEquals("People's Republic of China: now rejected (was not implemented) as of 2026-01-31 — coi-2014-90-a",
+                direct(entry, "title"), "the change as a person would say it");
         String summary = direct(entry, "summary");
         assertEquals("Effective 2026-01-31. Evidence: Tags <b>&amp; ampersands</b> & \"quotes\" ]]>  — Excerpt <i>",
                 summary, "escaped in XML, intact once parsed; the control character dropped");
-        Element link = (Element) entry.getElementsByTagNameNS(NS, "link").item(0);
-        assertTrue(link.getAttribute("href").endsWith("/api/v1/recommendations/coi-2014-90-a"), link.getAttribute("href"));
+        Element page = (Element) entry.getElementsByTagNameNS(NS, "link").item(0);
+        assertEquals("alternate", page.getAttribute("rel"));
+        assertEquals("text/html", page.getAttribute("type"), "a feed reader opens the record's page");
+        assertTrue(page.getAttribute("href").endsWith("/recommendations/coi-2014-90-a"), page.getAttribute("href"));
+        given().get(java.net.URI.create(page.getAttribute("href")).getPath()).then().statusCode(200);
+        Element json = (Element) entry.getElementsByTagNameNS(NS, "link").item(1);
+        assertEquals("application/json", json.getAttribute("type"));
+        assertTrue(json.getAttribute("href").endsWith("/api/v1/recommendations/coi-2014-90-a"), json.getAttribute("href"));
+    }
+
+    @Test
+    void shouldSayAConfirmationAFirstStatusAndAMoveInWords() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        java.time.LocalDate date = java.time.LocalDate.of(2025, 9, 12);
+        java.time.Instant now = java.time.Instant.now();
+        assertEquals("Democratic People's Republic of Korea: not implemented, confirmed 2025-09-12",
+                new StatusChanges.StatusChange(id, "coi-2014-89-d", "DPRK", "Democratic People's Republic of Korea",
+                        Status.NOT_IMPLEMENTED, Status.NOT_IMPLEMENTED, date, null, null, now).headline());
+        assertEquals("Japan: partially implemented as of 2025-09-12", new StatusChanges.StatusChange(id, "x", "JPN",
+                "Japan", null, Status.PARTIALLY_IMPLEMENTED, date, null, null, now).headline());
+        assertEquals("EU: now in progress (was rejected) as of 2025-09-12", new StatusChanges.StatusChange(id, "x", "EU",
+                null, Status.REJECTED, Status.IN_PROGRESS, date, null, null, now).headline(),
+                "the code when the addressee has no name on record");
     }
 
     @Test
