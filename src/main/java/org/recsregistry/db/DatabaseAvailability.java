@@ -91,7 +91,7 @@ public class DatabaseAvailability {
         refused.incrementAndGet();
     }
 
-    /** A connection failed outside a request (a listener, a health check); opens the circuit if the database is unreachable. */
+    /** A connection failed (in a listener, a health check, a request): opens the circuit if the database is unreachable. */
     public void unreachable(Throwable cause) {
         if (stopping || !isUnreachable(cause) || !down.compareAndSet(false, true)) {
             return;

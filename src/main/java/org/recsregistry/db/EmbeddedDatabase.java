@@ -63,7 +63,9 @@ public final class EmbeddedDatabase {
             if (dataDir != null) {
                 Path dir = Path.of(dataDir).toAbsolutePath();
                 Files.createDirectories(dir);
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+                // A cluster that outlives the process keeps every acknowledged commit through a crash; zonky's
+                // default (synchronous_commit=off, right for throwaway test clusters) can lose the last ones.
+                builder.setDataDirectory(dir).setCleanDataDirectory(false).setServerConfig("synchronous_commit", "on");
             }
             EmbeddedPostgres started = builder.start();
             LOG.infof("Embedded PostgreSQL started on port %d, data in %s", started.getPort(),

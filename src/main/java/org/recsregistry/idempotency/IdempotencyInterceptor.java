@@ -85,12 +85,13 @@ public class IdempotencyInterceptor {
         Object answer;
         try {
             answer = QuarkusTransaction.requiringNew().call(() -> {
+                store.claim(principal, key, fingerprint);
                 Object written = invocation.proceed();
-                store.save(principal, key, kept((RestResponse<?>) written, fingerprint, invocation.getMethod()));
+                store.keep(principal, key, kept((RestResponse<?>) written, fingerprint, invocation.getMethod()));
                 return written;
             });
         } catch (IdempotencyStore.KeyTakenException e) {
-            // A concurrent request with the same key committed first; this one rolled back.
+            // A concurrent request with the same key committed first; this one wrote nothing.
             return replay(store.find(principal, key).orElseThrow(), fingerprint, invocation.getMethod());
         }
         cleanUpNowAndThen();

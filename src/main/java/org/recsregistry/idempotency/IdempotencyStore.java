@@ -43,26 +43,33 @@ public class IdempotencyStore {
     }
 
     /**
-     * Keeps the answer in the transaction of the write it answers. A live row for the key means a
-     * concurrent request with it committed first (PostgreSQL made this insert wait for it): then
-     * this write must not commit, and {@link KeyTakenException} rolls it back. An expired row is
-     * taken over.
+     * Claims the key at the start of the write's transaction, so that a concurrent request with
+     * the same key waits here (on the primary key) until this one commits or rolls back, and then
+     * fails with {@link KeyTakenException} or proceeds. An expired row is taken over.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void save(String principal, String key, Answer answer) {
-        int written = em.createNativeQuery("insert into idempotency_key "
-                        + "(principal, key, fingerprint, status, location, etag, body) values (?1, ?2, ?3, ?4, cast(?5 as text), cast(?6 as text), ?7) "
-                        + "on conflict (principal, key) do update set fingerprint = excluded.fingerprint, "
-                        + "status = excluded.status, location = excluded.location, etag = excluded.etag, "
-                        + "body = excluded.body, created_at = now() "
-                        + "where idempotency_key.created_at <= now() - make_interval(secs => ?8)")
-                .setParameter(1, principal).setParameter(2, key).setParameter(3, answer.fingerprint())
-                .setParameter(4, answer.status()).setParameter(5, answer.location()).setParameter(6, answer.etag())
-                .setParameter(7, answer.body()).setParameter(8, RETENTION.toSeconds())
+    public void claim(String principal, String key, String fingerprint) {
+        int written = em.createNativeQuery("insert into idempotency_key (principal, key, fingerprint, status, body) "
+                        + "values (?1, ?2, ?3, 0, '') "
+                        + "on conflict (principal, key) do update set fingerprint = excluded.fingerprint, status = 0, "
+                        + "location = null, etag = null, body = '', created_at = now() "
+                        + "where idempotency_key.created_at <= now() - make_interval(secs => ?4)")
+                .setParameter(1, principal).setParameter(2, key).setParameter(3, fingerprint)
+                .setParameter(4, RETENTION.toSeconds())
                 .executeUpdate();
         if (written == 0) {
             throw new KeyTakenException();
         }
+    }
+
+    /** Keeps the answer with the claim, in the transaction of the write it answers: both commit, or neither. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void keep(String principal, String key, Answer answer) {
+        em.createNativeQuery("update idempotency_key set status = ?3, location = cast(?4 as text), "
+                        + "etag = cast(?5 as text), body = ?6 where principal = ?1 and key = ?2")
+                .setParameter(1, principal).setParameter(2, key).setParameter(3, answer.status())
+                .setParameter(4, answer.location()).setParameter(5, answer.etag()).setParameter(6, answer.body())
+                .executeUpdate();
     }
 
     /** Deletes the keys past their retention; answers how many. */

@@ -7,6 +7,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
+import org.recsregistry.db.DatabaseAvailability;
 import org.recsregistry.change.FeedNotifications;
 
 import java.util.List;
@@ -31,6 +32,9 @@ class TwoInstancesTest {
     DeliveryStore store;
 
     @Inject
+    DatabaseAvailability availability;
+
+    @Inject
     WebhookClient client;
 
     @Inject
@@ -39,6 +43,7 @@ class TwoInstancesTest {
     @Test
     void shouldSendEachDeliveryOnceAndInOrder() throws Exception {
         WebhookSender other = new WebhookSender();
+        other.availability = availability;
         other.config = config;
         other.notifications = notifications;
         other.dispatcher = dispatcher;
