@@ -34,6 +34,9 @@ class TwoInstancesTest {
     WebhookClient client;
 
     @Inject
+    WebhookMetrics metrics;
+
+    @Inject
     TestChanges changes;
 
     @Test
@@ -44,6 +47,7 @@ class TwoInstancesTest {
         other.dispatcher = dispatcher;
         other.store = store;
         other.client = client;
+        other.metrics = metrics;
         List<Integer> ids = List.of();
         try (Receiver receiver = new Receiver()) {
             other.onStart(new StartupEvent());
