@@ -38,6 +38,9 @@ class TwoInstancesTest {
     WebhookClient client;
 
     @Inject
+    WebhookMetrics metrics;
+
+    @Inject
     TestChanges changes;
 
     @Test
@@ -49,6 +52,7 @@ class TwoInstancesTest {
         other.dispatcher = dispatcher;
         other.store = store;
         other.client = client;
+        other.metrics = metrics;
         List<Integer> ids = List.of();
         try (Receiver receiver = new Receiver()) {
             other.onStart(new StartupEvent());
