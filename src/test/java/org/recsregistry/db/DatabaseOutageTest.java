@@ -66,6 +66,7 @@ class DatabaseOutageTest {
     private static final long MAX_RECOVERY_MILLIS = 5000;
     private static final long RETRY_PAUSE_MILLIS = 100;
     private static final int MAX_ATTEMPTS = 300;
+    private static final int MAX_OUTAGES_LOGGED = 3;
     private static final Pattern NOTE = Pattern.compile("\"note\":\"(outage [^\"]+)\"");
 
     /** A data directory of its own, so that this test's database is found, killed and restarted alone. */
@@ -189,8 +190,11 @@ class DatabaseOutageTest {
         assertEquals(0, doubled, "writes recorded twice");
         assertEquals(acknowledged.size(), recorded.size(), "every recorded write was acknowledged once");
 
-        assertEquals(1, logs.count(Level.WARNING, DatabaseAvailability.class), "one WARN when the database went away");
-        assertEquals(1, logs.count(Level.INFO, DatabaseAvailability.class), "one INFO when it came back");
+        // One WARN and one INFO per outage. On a starved machine the freshly restarted database may time out a
+        // connection attempt or two, which counts as a short outage of its own: each must be closed by its INFO.
+        long wentAway = logs.count(Level.WARNING, DatabaseAvailability.class);
+        assertTrue(wentAway >= 1 && wentAway <= MAX_OUTAGES_LOGGED, "one WARN per outage: " + wentAway);
+        assertEquals(wentAway, logs.count(Level.INFO, DatabaseAvailability.class), "one INFO when it came back");
         assertEquals(List.of(), logs.withStackTraces(), "no stack trace logged during the outage");
     }
 
