@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.Priority;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
@@ -66,6 +67,9 @@ public class IdempotencyInterceptor {
 
     @Inject
     ObjectMapper mapper;
+
+    @Inject
+    MeterRegistry metrics;
 
     private final AtomicLong lastCleanup = new AtomicLong(System.nanoTime());
 
@@ -147,6 +151,7 @@ public class IdempotencyInterceptor {
             throw new ProblemException(422, "idempotency-key-reused", "Idempotency key reused",
                     "This Idempotency-Key came with a different request; send a new key with a new request.");
         }
+        metrics.counter("registry.idempotent.replays").increment();
         JavaType type = mapper.getTypeFactory().constructType(
                 ((ParameterizedType) method.getGenericReturnType()).getActualTypeArguments()[0]);
         Object entity = mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -21,6 +21,7 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -60,6 +61,9 @@ class IdempotencyTest {
         again.then().statusCode(201).header("Idempotent-Replayed", is("true"))
                 .header("Location", is(first.header("Location"))).header("ETag", is(first.header("ETag")));
         assertEquals(first.asString(), again.asString());
+        assertTrue(given().get("/q/metrics").asString().lines()
+                .anyMatch(line -> line.startsWith("registry_idempotent_replays_total") && !line.endsWith(" 0.0")),
+                "the replay is counted");
         // Without the key the same body is a second attempt at the write: the id is taken.
         Tokens.curator().contentType(ContentType.JSON).body(record(id)).post(RECORDS).then().statusCode(409);
     }
