@@ -28,7 +28,7 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     /** Seconds a client should wait before retrying while the database is unreachable; it is usually back within a few. */
-    static final String RETRY_AFTER_SECONDS = "2";
+    public static final String RETRY_AFTER_SECONDS = "2";
 
     @Inject
     DatabaseAvailability availability;

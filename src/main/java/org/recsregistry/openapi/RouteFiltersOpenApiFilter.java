@@ -1,4 +1,4 @@
-package org.recsregistry.common;
+package org.recsregistry.openapi;
 
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -11,6 +11,14 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
+import org.recsregistry.common.AcceptNegotiation;
+import org.recsregistry.common.BodySizeLimit;
+import org.recsregistry.common.ConditionalGetFilters;
+import org.recsregistry.common.KnownParameters;
+import org.recsregistry.common.MergePatch;
+import org.recsregistry.common.Problem;
+import org.recsregistry.common.ProblemMappers;
+import org.recsregistry.common.UnavailableGate;
 import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.idempotency.IdempotencyInterceptor;
 
@@ -18,7 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Documents, in one place, what applies to API operations by rule rather than one by one: to every
+ * Assembles the contract on top of every package: documents, in one place, what applies to API operations by rule rather than one by one: to every
  * public read, the conditional request headers, ETag and Last-Modified on 200, and the 304 answer
  * ({@link ConditionalGetFilters}); to every operation, the 400 of an invalid parameter or of one it
  * does not take ({@link KnownParameters}); to every operation that takes a body, the 400, 413
