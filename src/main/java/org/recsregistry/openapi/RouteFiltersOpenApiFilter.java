@@ -50,6 +50,7 @@ public class RouteFiltersOpenApiFilter implements OASFilter {
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
+        nullableReferencesAcceptNull(openAPI);
         openAPI.getComponents().addParameter(Idempotent.HEADER_PARAMETER, idempotencyKey());
         openAPI.getComponents().addResponse(UNAVAILABLE, problem("The registry is temporarily unavailable (its "
                 + "database cannot be reached). Retry after Retry-After; retry a write with the same Idempotency-Key.")
@@ -155,6 +156,30 @@ public class RouteFiltersOpenApiFilter implements OASFilter {
             if (schema != null && schema.getType() != null && schema.getType().contains(Schema.SchemaType.ARRAY)
                     && parameter.getExample() != null && !(parameter.getExample() instanceof List<?>)) {
                 parameter.setExample(List.of(parameter.getExample()));
+            }
+        }
+    }
+
+    /**
+     * A nullable property that refers to an object schema is generated as {@code type: object} with
+     * {@code anyOf: [ref, null]}, which still refuses null: its type admits null too.
+     */
+    private static void nullableReferencesAcceptNull(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null || openAPI.getComponents().getSchemas() == null) {
+            return;
+        }
+        for (Schema schema : openAPI.getComponents().getSchemas().values()) {
+            if (schema.getProperties() == null) {
+                continue;
+            }
+            for (Schema property : schema.getProperties().values()) {
+                boolean nullable = property.getAnyOf() != null && property.getAnyOf().stream()
+                        .anyMatch(option -> option.getType() != null && option.getType().contains(Schema.SchemaType.NULL));
+                if (nullable && property.getType() != null && !property.getType().contains(Schema.SchemaType.NULL)) {
+                    List<Schema.SchemaType> types = new ArrayList<>(property.getType());
+                    types.add(Schema.SchemaType.NULL);
+                    property.setType(types);
+                }
             }
         }
     }

@@ -89,7 +89,7 @@ class AuditCompletenessTest {
                         () -> patch("/api/v1/recommendations/" + RECORD, "{\"summary\":\"Changed.\"}")),
                 new Step("POST /api/v1/recommendations/{id}/status-events", "status-event.create", () -> json(curator())
                         .body(Map.of("addressee", "AUDIT_WALK", "status", "rejected", "effectiveDate", "2024-07-04",
-                                "confidence", "high", "evidence", Map.of("title", "Test evidence", "excerpt", "Test excerpt.")))
+                                "confidence", "high", "evidence", Map.of("kind", "media", "title", "Test evidence", "excerpt", "Test excerpt.")))
                         .post("/api/v1/recommendations/" + RECORD + "/status-events")),
                 new Step("DELETE /api/v1/recommendations/{id}", "recommendation.delete",
                         () -> curator().header("If-Match", etag("/api/v1/recommendations/" + RECORD))

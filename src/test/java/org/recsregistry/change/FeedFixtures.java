@@ -47,6 +47,8 @@ public class FeedFixtures {
     private void recordStatus(String recommendationId, String addressee, Status from, Status to, String evidenceTitle,
                               String evidenceExcerpt) {
         StatusEvent event = new StatusEvent();
+        // Not stored: only its change-feed entry is wanted.
+        event.id = 0L;
         event.recommendationId = recommendationId;
         event.addresseeCode = addressee;
         event.fromStatus = from;

@@ -208,7 +208,7 @@ class DatabaseOutageTest {
             String note = "outage " + UUID.randomUUID();
             String body = "{\"addressee\":\"CHN\",\"status\":\"rejected\",\"effectiveDate\":\"2024-07-04\","
                     + "\"confidence\":\"high\",\"note\":\"" + note + "\","
-                    + "\"evidence\":{\"title\":\"Outage test\",\"excerpt\":\"Written under load.\"}}";
+                    + "\"evidence\":{\"kind\":\"media\",\"title\":\"Outage test\",\"excerpt\":\"Written under load.\"}}";
             String key = UUID.randomUUID().toString();
             writesInFlight.incrementAndGet();
             try {

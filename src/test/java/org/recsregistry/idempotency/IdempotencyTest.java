@@ -39,7 +39,7 @@ class IdempotencyTest {
 
     private static Map<String, Object> event(String note) {
         return Map.of("addressee", "CHN", "status", "rejected", "effectiveDate", "2024-07-04", "confidence", "high",
-                "note", note, "evidence", Map.of("title", "UPR response", "excerpt", "Not refugees."));
+                "note", note, "evidence", Map.of("kind", "addressee_statement", "title", "UPR response", "excerpt", "Not refugees."));
     }
 
     private static Response postEvent(String record, String key, Map<String, Object> body) {

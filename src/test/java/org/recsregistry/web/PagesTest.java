@@ -74,7 +74,10 @@ class PagesTest {
                 String href = link.attr("href").replace("&amp;", "&");
                 if (checked.add(href) && !href.startsWith("/q/")) {
                     int status = given().get(href).statusCode();
-                    assertEquals(200, status, path + " links to " + href);
+                    // The latest changes may name a record another test has since deleted: its page is Gone, as its JSON.
+                    int expected = href.startsWith("/recommendations/")
+                            && given().get("/api/v1" + href).statusCode() == 410 ? 410 : 200;
+                    assertEquals(expected, status, path + " links to " + href);
                 }
             }
         }

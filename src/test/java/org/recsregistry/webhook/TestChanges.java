@@ -26,6 +26,8 @@ public class TestChanges {
     @Transactional
     public void statusChanged(String recommendationId, String addressee, Status to) {
         StatusEvent event = new StatusEvent();
+        // Not stored: only its change-feed entry is wanted.
+        event.id = 0L;
         event.recommendationId = recommendationId;
         event.addresseeCode = addressee;
         event.toStatus = to;
