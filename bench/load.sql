@@ -44,9 +44,10 @@ insert into recommendation_theme (recommendation_id, theme_code)
 select id, theme from bench_rows;
 
 insert into status_event (recommendation_id, addressee_code, from_status, to_status, effective_date, confidence,
-                          evidence_title, evidence_publisher, evidence_date, evidence_url, evidence_excerpt, recorded_at)
-select id, 'DPRK', null, status, effective, 'medium', 'Synthetic evidence ' || i, 'Benchmark', effective,
-       'https://example.org/bench/' || i, 'Synthetic excerpt for record ' || i || '.', stamp
+                          evidence_title, evidence_publisher, evidence_kind, evidence_date, evidence_date_precision,
+                          evidence_url, evidence_excerpt, recorded_at)
+select id, 'DPRK', null, status, effective, 'medium', 'Synthetic evidence ' || i, 'Benchmark', 'research', effective,
+       'day', 'https://example.org/bench/' || i, 'Synthetic excerpt for record ' || i || '.', stamp
 from bench_rows where status <> 'unknown';
 
 insert into change_entry (seq, kind, recommendation_id, occurred_at)
