@@ -40,7 +40,7 @@ public class CurationResource {
     CurationService service;
 
     @GET
-    @Operation(summary = "Read the curator's work queue",
+    @Operation(operationId = "listCurationQueue", summary = "Read the curator's work queue",
             description = "Needs a curator. Records whose text is not verified, then pairs whose status is unknown "
                     + "with no event, events without a URL, pairs whose status rests on a low-confidence event more "
                     + "than a year old, and sources without a URL. Each entry says what is missing and links the "
