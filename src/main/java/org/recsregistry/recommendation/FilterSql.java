@@ -18,11 +18,26 @@ final class FilterSql {
     private FilterSql() {
     }
 
+    /**
+     * The facets alone when only facet clauses filter, so that a page walks one narrow table; joined
+     * with their records (alias r) when a record clause filters too.
+     */
+    static String keysFrom(RecommendationFilter filter) {
+        return filter.countableFromFacets() ? " from recommendation_facet f"
+                : " from recommendation_facet f join recommendation r on r.id = f.recommendation_id";
+    }
+
     /** {@code " where ..."} over {@link #FROM}, or an empty string when nothing filters. */
     static String where(RecommendationFilter filter, SqlArgs args) {
+        List<String> clauses = clauses(filter, args);
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+    }
+
+    /** The conditions of the filter, to join with and; a new list, which the caller may add to. */
+    static List<String> clauses(RecommendationFilter filter, SqlArgs args) {
         List<String> clauses = facetClauses(filter, args);
         clauses.addAll(recordClauses(filter, args));
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return clauses;
     }
 
     /** The exact number of matches in one row and column. */

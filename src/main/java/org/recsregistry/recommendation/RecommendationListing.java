@@ -1,10 +1,14 @@
 package org.recsregistry.recommendation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.recommendation.dto.RecommendationItem;
+import org.recsregistry.recommendation.dto.RecommendationPage;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,9 @@ public class RecommendationListing {
     @Inject
     RecommendationService service;
 
+    @Inject
+    ObjectMapper json;
+
     /**
      * One page of the list. {@code parameters} holds the list parameters by name; a bad value is a 400
      * naming it, as from the API.
@@ -28,6 +35,15 @@ public class RecommendationListing {
         QueryParams params = new QueryParams();
         RecommendationQuery query = ListParams.of(parameters).query(params);
         params.check();
-        return service.list(query);
+        RecommendationPage page = service.list(query);
+        return new Page<>(page.items().stream().map(this::item).toList(), page.total(), page.nextCursor());
+    }
+
+    private RecommendationItem item(RawValue raw) {
+        try {
+            return json.readValue(raw.rawValue().toString(), RecommendationItem.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored recommendation is not a RecommendationItem", e);
+        }
     }
 }

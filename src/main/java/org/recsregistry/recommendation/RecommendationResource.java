@@ -43,12 +43,11 @@ import org.recsregistry.idempotency.Idempotent;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsregistry.common.Problem;
-import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.RecordResponses;
 import org.recsregistry.common.RecordTag;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
-import org.recsregistry.recommendation.dto.RecommendationItem;
+import org.recsregistry.recommendation.dto.RecommendationPage;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -80,14 +79,14 @@ public class RecommendationResource {
             schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; each one is named in invalidParams.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RestResponse<Page<RecommendationItem>> list(
+    public RestResponse<RecommendationPage> list(
             @BeanParam ListParams list,
             @Context UriInfo uri) {
         QueryParams params = new QueryParams();
         RecommendationQuery query = list.query(params);
         params.check();
-        Page<RecommendationItem> page = service.list(query);
-        RestResponse.ResponseBuilder<Page<RecommendationItem>> response = RestResponse.ResponseBuilder.ok(page);
+        RecommendationPage page = service.list(query);
+        RestResponse.ResponseBuilder<RecommendationPage> response = RestResponse.ResponseBuilder.ok(page);
         if (page.nextCursor() != null) {
             response.header(HttpHeaders.LINK, Link.fromUri(
                     uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build()).rel("next").build());

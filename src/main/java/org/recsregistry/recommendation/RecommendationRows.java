@@ -62,35 +62,56 @@ public final class RecommendationRows {
     }
 
     /**
-     * One page and the total in one statement: {@code total} on every row (one row with no record
-     * when the page is empty), then the page's records with their sort key. {@code knownTotal}
-     * skips the count.
+     * Below this many matches a page reads every match through the filter's own indexes and keeps the
+     * first of them in the sort's order; from it on, it walks the sort's index and stops at the page's
+     * end. Walking costs about limit × records / matches rows and reading every match costs matches
+     * rows, so both stay a few thousand rows at a million records (docs/benchmarks.md).
+     */
+    static final long SPARSE_MATCHES = 5_000;
+
+    /**
+     * One page and the total in one statement: {@code total} on every row (one row with no record when
+     * the page is empty), then the page's records with their sort key, each with its {@code body}, the
+     * JSON the list serves, kept by the database (recommendation_item); with asOf, with the columns of
+     * {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count. The count
+     * also picks the plan: the branch of the union that does not fit it is never run.
      */
     static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal)
             throws SQLException {
         RecommendationFilter filter = query.filter();
         SortOrder.Spec sort = query.sort();
         String direction = sort.descending() ? " desc" : " asc";
+        String order = " order by sort_key" + direction + ", id" + direction + " limit ";
         SqlArgs args = new SqlArgs();
         String count = knownTotal.isPresent() ? "select cast(" + args.add(knownTotal.get()) + " as bigint)"
                 : FilterSql.count(filter, args);
-        String where = FilterSql.where(filter, args);
-        StringBuilder keys = new StringBuilder("select r.id, ").append(sort.key().column).append(" as sort_key")
-                .append(FilterSql.FROM).append(where);
-        query.after().ifPresent(cursor -> keys.append(where.isEmpty() ? " where " : " and ")
-                .append('(').append(sort.key().column).append(", r.id) ")
-                .append(sort.descending() ? "<" : ">").append(" (")
-                .append(args.add(sort.key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key()))
-                .append(", ").append(args.add(cursor.id())).append(')'));
-        keys.append(" order by ").append(sort.key().column).append(direction).append(", r.id").append(direction)
-                .append(" limit ").append(args.add(query.limit() + 1));
-        String sql = "select c.total, p.sort_key, " + COLUMNS + " from (" + count + ") c(total)"
-                + " left join lateral (" + keys + ") p on true"
-                + " left join recommendation r on r.id = p.id" + joins(filter, args, false)
-                + " order by p.sort_key" + direction + ", p.id" + direction;
+        String walk = keys(query, "c.total >= " + SPARSE_MATCHES, args) + order + args.add(query.limit() + 1);
+        // offset 0 keeps the subquery apart, so that it is planned without the order: on the filter's indexes.
+        String gather = "select * from (" + keys(query, "c.total < " + SPARSE_MATCHES, args) + " offset 0) m"
+                + order + args.add(query.limit() + 1);
+        boolean asOf = filter.asOf().isPresent();
+        String sql = "with c(total) as (" + count + ")"
+                + " select c.total, k.sort_key, " + (asOf ? COLUMNS : "k.id, i.body::text as body")
+                + " from c left join lateral ((" + walk + ") union all (" + gather + ")) k on true"
+                + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter, args, false)
+                        : " left join recommendation_item i on i.recommendation_id = k.id")
+                + " order by k.sort_key" + direction + ", k.id" + direction;
         PreparedStatement statement = connection.prepareStatement(sql);
         args.bind(connection, statement);
         return statement;
+    }
+
+    /** The ids and sort keys of the matches after the cursor, when {@code gate} holds. */
+    private static String keys(RecommendationQuery query, String gate, SqlArgs args) {
+        String column = query.sort().key().column;
+        List<String> clauses = FilterSql.clauses(query.filter(), args);
+        query.after().ifPresent(cursor -> clauses.add("(" + column + ", f.recommendation_id) "
+                + (query.sort().descending() ? "<" : ">") + " ("
+                + args.add(query.sort().key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key())
+                + ", " + args.add(cursor.id()) + ")"));
+        clauses.add(gate);
+        return "select f.recommendation_id as id, " + column + " as sort_key" + FilterSql.keysFrom(query.filter())
+                + " where " + String.join(" and ", clauses);
     }
 
     private static final String COLUMNS = "r.id, r.source_id, s.title as source_title, s.kind as source_kind, r.locator, r.text, r.text_verified,"

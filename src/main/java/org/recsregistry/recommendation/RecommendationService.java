@@ -1,11 +1,13 @@
 package org.recsregistry.recommendation;
 
 import org.recsregistry.status.Status;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.recsregistry.common.Page;
 import org.recsregistry.common.ProblemException;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.recommendation.AsOfReader.PairStatus;
@@ -13,6 +15,7 @@ import org.recsregistry.recommendation.dto.AddresseeStatus;
 import org.recsregistry.recommendation.dto.LinkView;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
 import org.recsregistry.recommendation.dto.RecommendationItem;
+import org.recsregistry.recommendation.dto.RecommendationPage;
 import org.recsregistry.recommendation.dto.SourceRef;
 import org.recsregistry.recommendation.dto.StatusEventView;
 
@@ -48,39 +51,48 @@ public class RecommendationService {
     @Inject
     AsOfReader asOfReader;
 
-    /** One page of the matches and their total, read in one statement. */
+    @Inject
+    ObjectMapper json;
+
+    /**
+     * One page of the matches and their total, read in one statement. Each item is the JSON the
+     * database keeps for the record; with asOf, the record as it stood then, rendered here.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<RecommendationItem> list(RecommendationQuery query) {
+    public RecommendationPage list(RecommendationQuery query) {
         QueryParams unknown = new QueryParams();
         codes.check(query.filter(), unknown);
         unknown.check();
         MatchCounts.Lookup lookup = counts.lookup(query.filter());
         boolean asOf = query.filter().asOf().isPresent();
-        List<RecommendationItem> items = new ArrayList<>();
-        long total = 0;
+        List<RawValue> items = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
+        long total = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known());
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 total = rows.getLong("total");
-                RecommendationRows.Row row = RecommendationRows.read(rows, asOf);
-                if (row != null) {
-                    items.add(item(row));
+                String id = rows.getString("id");
+                if (id != null) {
+                    items.add(new RawValue(asOf ? json.writeValueAsString(item(RecommendationRows.read(rows, true)))
+                            : rows.getString("body")));
+                    ids.add(id);
                     keys.add(rows.getObject("sort_key"));
                 }
             }
-        } catch (SQLException e) {
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot read a page of recommendations", e);
         }
         counts.keep(lookup, total);
         String next = null;
         if (items.size() > query.limit()) {
             items.remove(items.size() - 1);
-            next = new Cursor(query.sort().param(), keyText(keys.get(query.limit() - 1)),
-                    items.get(query.limit() - 1).id()).encode();
+            next = new Cursor(query.sort().param(), keyText(keys.get(query.limit() - 1)), ids.get(query.limit() - 1))
+                    .encode();
         }
-        return new Page<>(items, total, next);
+        return new RecommendationPage(items, total, next);
     }
 
     /** One recommendation; with asOf, its statuses at the end of that date and its history up to it. */

@@ -6,15 +6,16 @@ import java.util.stream.Collectors;
 
 /** The orders a recommendation list can be sorted in; the id breaks ties, so every order is total. */
 enum SortOrder {
-    ID("id", "r.id"),
-    UPDATED_AT("updatedAt", "r.updated_at"),
-    CREATED_AT("createdAt", "r.created_at"),
-    SOURCE("source", "r.source_id"),
-    LOCATOR("locator", "r.locator");
+    ID("id", "f.recommendation_id"),
+    UPDATED_AT("updatedAt", "f.updated_at"),
+    CREATED_AT("createdAt", "f.created_at"),
+    SOURCE("source", "f.source_id"),
+    LOCATOR("locator", "f.locator");
 
     static final String DEFAULT = "id";
 
     final String param;
+    /** The key's column in recommendation_facet (alias f), which has an index on it and the id. */
     final String column;
 
     SortOrder(String param, String column) {
