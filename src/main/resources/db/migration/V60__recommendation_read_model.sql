@@ -22,6 +22,9 @@ create index recommendation_facet_source_idx on recommendation_facet (source_id,
 create index recommendation_facet_updated_idx on recommendation_facet (updated_at, recommendation_id);
 create index recommendation_facet_created_idx on recommendation_facet (created_at, recommendation_id);
 create index recommendation_facet_locator_idx on recommendation_facet (locator, recommendation_id);
+-- A filter with few matches reads them by their combination (the key of facet_count), whichever
+-- facets it names (RecommendationRows#page, registry.list.sparse-matches).
+create index recommendation_facet_combination_idx on recommendation_facet (source_id, overall_status, pairs, themes);
 -- The sorts no longer walk the recommendation table.
 drop index recommendation_created_idx;
 drop index recommendation_locator_idx;

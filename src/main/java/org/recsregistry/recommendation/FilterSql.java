@@ -27,6 +27,25 @@ final class FilterSql {
                 : " from recommendation_facet f join recommendation r on r.id = f.recommendation_id";
     }
 
+    /**
+     * The conditions of the filter with its facet clauses turned into the combinations of facet_count
+     * that match them, which the combination index of recommendation_facet turns into the matching rows
+     * alone: two large sets that hardly overlap (status=rejected and theme=right-to-food) are found
+     * without reading either, as the facets' own indexes would.
+     */
+    static List<String> clausesByCombination(RecommendationFilter filter, SqlArgs args) {
+        List<String> facets = facetClauses(filter, args);
+        List<String> clauses = new ArrayList<>();
+        if (!facets.isEmpty()) {
+            // The subquery's f is facet_count, whose columns have the same names as recommendation_facet's.
+            clauses.add("(f.source_id, f.overall_status, f.pairs, f.themes) in"
+                    + " (select f.source_id, f.overall_status, f.pairs, f.themes from facet_count f where "
+                    + String.join(" and ", facets) + ")");
+        }
+        clauses.addAll(recordClauses(filter, args));
+        return clauses;
+    }
+
     /** {@code " where ..."} over {@link #FROM}, or an empty string when nothing filters. */
     static String where(RecommendationFilter filter, SqlArgs args) {
         List<String> clauses = clauses(filter, args);
@@ -36,6 +55,21 @@ final class FilterSql {
     /** The conditions of the filter, to join with and; a new list, which the caller may add to. */
     static List<String> clauses(RecommendationFilter filter, SqlArgs args) {
         List<String> clauses = facetClauses(filter, args);
+        clauses.addAll(recordClauses(filter, args));
+        return clauses;
+    }
+
+    /**
+     * The conditions of the filter for walking a sort's index: the facet clauses hidden from their own
+     * indexes ({@code is true} is not indexable), so that the planner cannot trade the walk for reading
+     * every match, whatever it guesses of their number (with a generic plan it knows no values).
+     */
+    static List<String> clausesForWalk(RecommendationFilter filter, SqlArgs args) {
+        List<String> facets = facetClauses(filter, args);
+        List<String> clauses = new ArrayList<>();
+        if (!facets.isEmpty()) {
+            clauses.add("(" + String.join(" and ", facets) + ") is true");
+        }
         clauses.addAll(recordClauses(filter, args));
         return clauses;
     }

@@ -1,8 +1,6 @@
 package org.recsregistry.recommendation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.recsregistry.common.Page;
@@ -10,6 +8,7 @@ import org.recsregistry.common.QueryParams;
 import org.recsregistry.recommendation.dto.RecommendationItem;
 import org.recsregistry.recommendation.dto.RecommendationPage;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
@@ -39,10 +38,10 @@ public class RecommendationListing {
         return new Page<>(page.items().stream().map(this::item).toList(), page.total(), page.nextCursor());
     }
 
-    private RecommendationItem item(RawValue raw) {
+    private RecommendationItem item(byte[] stored) {
         try {
-            return json.readValue(raw.rawValue().toString(), RecommendationItem.class);
-        } catch (JsonProcessingException e) {
+            return json.readValue(stored, RecommendationItem.class);
+        } catch (IOException e) {
             throw new IllegalStateException("A stored recommendation is not a RecommendationItem", e);
         }
     }

@@ -17,11 +17,18 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads recommendations as complete rows in one statement: each row carries its source, its
- * addressees with their statuses (as of a date when asked), its themes and its outgoing links as
- * arrays, so nothing is loaded lazily or in further batches. Lists and the export both read here.
+ * Reads recommendations in one statement, nothing lazily or in further batches. A list page reads
+ * its keys from recommendation_facet and each record's stored JSON. The export, and a page as of a
+ * date, read complete rows: each carries its source, its addressees with their statuses (as of the
+ * date when asked), its themes and, for the export, its outgoing links, as arrays.
  */
 public final class RecommendationRows {
+
+    /** The columns {@link #read} reads. */
+    private static final String COLUMNS = "r.id, r.source_id, s.title as source_title, s.kind as source_kind, r.locator, r.text, r.text_verified,"
+            + " r.summary, r.overall_status, r.created_at, r.updated_at, r.version, a.codes as addressee_codes,"
+            + " a.names as addressee_names, a.statuses as addressee_statuses, a.since as addressee_since,"
+            + " t.codes as theme_codes";
 
     /** One recommendation as read; with asOf, its addressees' statuses and overall status as of that date. */
     public record Row(String id, String sourceId, String sourceTitle, SourceKind sourceKind, String locator,
@@ -62,22 +69,19 @@ public final class RecommendationRows {
     }
 
     /**
-     * Below this many matches a page reads every match through the filter's own indexes and keeps the
-     * first of them in the sort's order; from it on, it walks the sort's index and stops at the page's
-     * end. Walking costs about limit × records / matches rows and reading every match costs matches
-     * rows, so both stay a few thousand rows at a million records (docs/benchmarks.md).
-     */
-    static final long SPARSE_MATCHES = 5_000;
-
-    /**
      * One page and the total in one statement: {@code total} on every row (one row with no record when
      * the page is empty), then the page's records with their sort key, each with its {@code body}, the
      * JSON the list serves, kept by the database (recommendation_item); with asOf, with the columns of
-     * {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count. The count
-     * also picks the plan: the branch of the union that does not fit it is never run.
+     * {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count.
+     * <p>
+     * The count also picks the plan, in the statement: the branch of the union that does not fit it
+     * is never run. Below {@code sparseMatches} matches, the page reads every match (through the
+     * combinations that match, see {@link FilterSql#clausesByCombination}) and keeps the first of them
+     * in the sort's order; from it on, it walks the sort's index and stops at the page's end. Walking
+     * costs about limit × records / matches rows, reading every match costs matches rows.
      */
-    static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal)
-            throws SQLException {
+    static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal,
+                                  long sparseMatches) throws SQLException {
         RecommendationFilter filter = query.filter();
         SortOrder.Spec sort = query.sort();
         String direction = sort.descending() ? " desc" : " asc";
@@ -85,9 +89,11 @@ public final class RecommendationRows {
         SqlArgs args = new SqlArgs();
         String count = knownTotal.isPresent() ? "select cast(" + args.add(knownTotal.get()) + " as bigint)"
                 : FilterSql.count(filter, args);
-        String walk = keys(query, "c.total >= " + SPARSE_MATCHES, args) + order + args.add(query.limit() + 1);
+        String walk = keys(query, FilterSql.clausesForWalk(filter, args), "c.total >= " + sparseMatches, args)
+                + order + args.add(query.limit() + 1);
         // offset 0 keeps the subquery apart, so that it is planned without the order: on the filter's indexes.
-        String gather = "select * from (" + keys(query, "c.total < " + SPARSE_MATCHES, args) + " offset 0) m"
+        String gather = "select * from (" + keys(query, FilterSql.clausesByCombination(filter, args),
+                "c.total between 1 and " + (sparseMatches - 1), args) + " offset 0) m"
                 + order + args.add(query.limit() + 1);
         boolean asOf = filter.asOf().isPresent();
         String sql = "with c(total) as (" + count + ")"
@@ -101,10 +107,9 @@ public final class RecommendationRows {
         return statement;
     }
 
-    /** The ids and sort keys of the matches after the cursor, when {@code gate} holds. */
-    private static String keys(RecommendationQuery query, String gate, SqlArgs args) {
+    /** The ids and sort keys of the rows that meet {@code clauses}, after the cursor, when {@code gate} holds. */
+    private static String keys(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args) {
         String column = query.sort().key().column;
-        List<String> clauses = FilterSql.clauses(query.filter(), args);
         query.after().ifPresent(cursor -> clauses.add("(" + column + ", f.recommendation_id) "
                 + (query.sort().descending() ? "<" : ">") + " ("
                 + args.add(query.sort().key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key())
@@ -113,11 +118,6 @@ public final class RecommendationRows {
         return "select f.recommendation_id as id, " + column + " as sort_key" + FilterSql.keysFrom(query.filter())
                 + " where " + String.join(" and ", clauses);
     }
-
-    private static final String COLUMNS = "r.id, r.source_id, s.title as source_title, s.kind as source_kind, r.locator, r.text, r.text_verified,"
-            + " r.summary, r.overall_status, r.created_at, r.updated_at, r.version, a.codes as addressee_codes,"
-            + " a.names as addressee_names, a.statuses as addressee_statuses, a.since as addressee_since,"
-            + " t.codes as theme_codes";
 
     /**
      * The source and the arrays of addressees (with statuses now or as of the filter's date, and with

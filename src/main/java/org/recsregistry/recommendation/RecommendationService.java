@@ -3,11 +3,11 @@ package org.recsregistry.recommendation;
 import org.recsregistry.status.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.recsregistry.common.ProblemException;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.recommendation.AsOfReader.PairStatus;
@@ -54,6 +54,10 @@ public class RecommendationService {
     @Inject
     ObjectMapper json;
 
+    /** Below this many matches a page reads them all rather than walk a sort's index (RecommendationRows#page). */
+    @ConfigProperty(name = "registry.list.sparse-matches")
+    long sparseMatches;
+
     /**
      * One page of the matches and their total, read in one statement. Each item is the JSON the
      * database keeps for the record; with asOf, the record as it stood then, rendered here.
@@ -65,19 +69,20 @@ public class RecommendationService {
         unknown.check();
         MatchCounts.Lookup lookup = counts.lookup(query.filter());
         boolean asOf = query.filter().asOf().isPresent();
-        List<RawValue> items = new ArrayList<>();
+        List<byte[]> items = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<Object> keys = new ArrayList<>();
         long total = 0;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known());
+             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known(), sparseMatches);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 total = rows.getLong("total");
                 String id = rows.getString("id");
                 if (id != null) {
-                    items.add(new RawValue(asOf ? json.writeValueAsString(item(RecommendationRows.read(rows, true)))
-                            : rows.getString("body")));
+                    // The body is text in UTF-8, as the driver reads it: its bytes are the JSON.
+                    items.add(asOf ? json.writeValueAsBytes(item(RecommendationRows.read(rows, true)))
+                            : rows.getBytes("body"));
                     ids.add(id);
                     keys.add(rows.getObject("sort_key"));
                 }

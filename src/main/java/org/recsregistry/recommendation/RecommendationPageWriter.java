@@ -1,0 +1,57 @@
+package org.recsregistry.recommendation;
+
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.MessageBodyWriter;
+import jakarta.ws.rs.ext.Provider;
+import org.recsregistry.recommendation.dto.RecommendationPage;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a page of the list around its items' stored JSON, byte for byte, in one write of known
+ * length: the items are already the JSON of RecommendationItem (RecommendationItemJsonTest), so
+ * Jackson would only decode and encode them again.
+ */
+@Provider
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationPageWriter implements MessageBodyWriter<RecommendationPage> {
+
+    private static final byte[] ITEMS = "{\"items\":[".getBytes(StandardCharsets.UTF_8);
+
+    @Override
+    public boolean isWriteable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+        return type == RecommendationPage.class;
+    }
+
+    @Override
+    public void writeTo(RecommendationPage page, Class<?> type, Type genericType, Annotation[] annotations,
+                        MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
+            throws IOException {
+        int size = ITEMS.length + 64;
+        for (byte[] item : page.items()) {
+            size += item.length + 1;
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
+        body.write(ITEMS);
+        for (int i = 0; i < page.items().size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.write(page.items().get(i));
+        }
+        // A cursor is base64url (Cursor#encode): nothing in it needs escaping in a JSON string.
+        String rest = "],\"total\":" + page.total() + ",\"nextCursor\":"
+                + (page.nextCursor() == null ? "null" : '"' + page.nextCursor() + '"') + '}';
+        body.write(rest.getBytes(StandardCharsets.US_ASCII));
+        headers.putSingle(HttpHeaders.CONTENT_LENGTH, body.size());
+        body.writeTo(out);
+    }
+}
