@@ -28,10 +28,10 @@ final class FilterSql {
     }
 
     /**
-     * The conditions of the filter with its facet clauses turned into the combinations of facet_count
-     * that match them, which the combination index of recommendation_facet turns into the matching rows
-     * alone: two large sets that hardly overlap (status=rejected and theme=right-to-food) are found
-     * without reading either, as the facets' own indexes would.
+     * The conditions of the filter for reading every match: its facet clauses turned into the
+     * combinations of facet_count that match them, which the combination index of recommendation_facet
+     * turns into the matching rows alone: two large sets that hardly overlap (status=rejected and theme=right-to-food) are found
+     * without reading either, where the facets' own indexes would read both.
      */
     static List<String> clausesByCombination(RecommendationFilter filter, SqlArgs args) {
         List<String> facets = facetClauses(filter, args);
@@ -48,21 +48,15 @@ final class FilterSql {
 
     /** {@code " where ..."} over {@link #FROM}, or an empty string when nothing filters. */
     static String where(RecommendationFilter filter, SqlArgs args) {
-        List<String> clauses = clauses(filter, args);
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
-    }
-
-    /** The conditions of the filter, to join with and; a new list, which the caller may add to. */
-    static List<String> clauses(RecommendationFilter filter, SqlArgs args) {
         List<String> clauses = facetClauses(filter, args);
         clauses.addAll(recordClauses(filter, args));
-        return clauses;
+        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 
     /**
      * The conditions of the filter for walking a sort's index: the facet clauses hidden from their own
      * indexes ({@code is true} is not indexable), so that the planner cannot trade the walk for reading
-     * every match, whatever it guesses of their number (with a generic plan it knows no values).
+     * every match, whatever it guesses of their number; the count has already chosen the walk.
      */
     static List<String> clausesForWalk(RecommendationFilter filter, SqlArgs args) {
         List<String> facets = facetClauses(filter, args);

@@ -8,7 +8,6 @@ import jakarta.ws.rs.ext.MessageBodyWriter;
 import jakarta.ws.rs.ext.Provider;
 import org.recsregistry.recommendation.dto.RecommendationPage;
 
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
@@ -16,8 +15,8 @@ import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a page of the list around its items' stored JSON, byte for byte, in one write of known
- * length: the items are already the JSON of RecommendationItem (RecommendationItemJsonTest), so
+ * Writes a page of the list around its items' stored JSON, byte for byte, with its length known
+ * up front: the items are already the JSON of RecommendationItem (RecommendationItemJsonTest), so
  * Jackson would only decode and encode them again.
  */
 @Provider
@@ -35,23 +34,22 @@ public class RecommendationPageWriter implements MessageBodyWriter<Recommendatio
     public void writeTo(RecommendationPage page, Class<?> type, Type genericType, Annotation[] annotations,
                         MediaType mediaType, MultivaluedMap<String, Object> headers, OutputStream out)
             throws IOException {
-        int size = ITEMS.length + 64;
+        // A cursor is base64url (Cursor#encode): nothing in it needs escaping in a JSON string.
+        byte[] end = ("],\"total\":" + page.total() + ",\"nextCursor\":"
+                + (page.nextCursor() == null ? "null" : '"' + page.nextCursor() + '"') + '}')
+                .getBytes(StandardCharsets.US_ASCII);
+        long length = ITEMS.length + end.length + Math.max(0, page.items().size() - 1);
         for (byte[] item : page.items()) {
-            size += item.length + 1;
+            length += item.length;
         }
-        ByteArrayOutputStream body = new ByteArrayOutputStream(size);
-        body.write(ITEMS);
+        headers.putSingle(HttpHeaders.CONTENT_LENGTH, length);
+        out.write(ITEMS);
         for (int i = 0; i < page.items().size(); i++) {
             if (i > 0) {
-                body.write(',');
+                out.write(',');
             }
-            body.write(page.items().get(i));
+            out.write(page.items().get(i));
         }
-        // A cursor is base64url (Cursor#encode): nothing in it needs escaping in a JSON string.
-        String rest = "],\"total\":" + page.total() + ",\"nextCursor\":"
-                + (page.nextCursor() == null ? "null" : '"' + page.nextCursor() + '"') + '}';
-        body.write(rest.getBytes(StandardCharsets.US_ASCII));
-        headers.putSingle(HttpHeaders.CONTENT_LENGTH, body.size());
-        body.writeTo(out);
+        out.write(end);
     }
 }
