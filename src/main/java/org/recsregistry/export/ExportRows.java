@@ -6,7 +6,6 @@ import org.recsregistry.recommendation.RecommendationRows;
 import org.recsregistry.recommendation.dto.AddresseeStatus;
 import org.recsregistry.source.DatePrecision;
 
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -21,10 +20,10 @@ final class ExportRows {
 
     static ExportRecord record(ResultSet row, boolean asOf) throws SQLException {
         RecommendationRows.Row r = RecommendationRows.read(row, asOf);
-        String[] kinds = strings(row.getArray("evidence_kinds"));
-        String[] dates = strings(row.getArray("evidence_dates"));
-        String[] precisions = strings(row.getArray("evidence_precisions"));
-        String[] urls = strings(row.getArray("evidence_urls"));
+        String[] kinds = RecommendationRows.strings(row.getArray("evidence_kinds"));
+        String[] dates = RecommendationRows.strings(row.getArray("evidence_dates"));
+        String[] precisions = RecommendationRows.strings(row.getArray("evidence_precisions"));
+        String[] urls = RecommendationRows.strings(row.getArray("evidence_urls"));
         List<ExportRecord.Addressee> addressees = new ArrayList<>(r.addressees().size());
         for (int i = 0; i < r.addressees().size(); i++) {
             AddresseeStatus a = r.addressees().get(i);
@@ -38,10 +37,5 @@ final class ExportRows {
                 r.overallStatus(), addressees, r.themes(),
                 RecommendationRows.links(row).stream().map(l -> new ExportRecord.Link(l.relation(), l.target())).toList(),
                 r.createdAt(), r.updatedAt(), r.version());
-    }
-
-    /** A text array; array_agg over no rows gives null, read as empty. */
-    private static String[] strings(Array array) throws SQLException {
-        return array == null ? new String[0] : (String[]) array.getArray();
     }
 }

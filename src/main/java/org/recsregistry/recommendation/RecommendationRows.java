@@ -185,7 +185,7 @@ public final class RecommendationRows {
     }
 
     /** A text array; array_agg over no rows gives null, read as empty. */
-    private static String[] strings(Array array) throws SQLException {
+    public static String[] strings(Array array) throws SQLException {
         return array == null ? new String[0] : (String[]) array.getArray();
     }
 }
