@@ -163,21 +163,21 @@ begin
 end $$;
 
 -- Any change of a record, of its addressees or of its themes refreshes its facet and its JSON.
-create or replace function recommendation_facet_refresh() returns trigger language plpgsql as $$
-declare
-    rid text := case when tg_op = 'DELETE' then old.recommendation_id else new.recommendation_id end;
+create function refresh_recommendation(rid text) returns void language plpgsql as $$
 begin
     perform refresh_recommendation_facet(rid);
     perform refresh_recommendation_item(rid);
+end $$;
+
+create or replace function recommendation_facet_refresh() returns trigger language plpgsql as $$
+begin
+    perform refresh_recommendation(case when tg_op = 'DELETE' then old.recommendation_id else new.recommendation_id end);
     return null;
 end $$;
 
 create or replace function recommendation_facet_refresh_self() returns trigger language plpgsql as $$
-declare
-    rid text := case when tg_op = 'DELETE' then old.id else new.id end;
 begin
-    perform refresh_recommendation_facet(rid);
-    perform refresh_recommendation_item(rid);
+    perform refresh_recommendation(case when tg_op = 'DELETE' then old.id else new.id end);
     return null;
 end $$;
 
