@@ -128,13 +128,12 @@ final class FilterSql {
             return;
         }
         List<String> statuses = filter.statuses().stream().map(Status::wire).toList();
+        String latest = AsOfSql.latestEvent("ra", args.add(date));
         if (!filter.addressees().isEmpty()) {
-            String latest = AsOfSql.latestEvent("ra", args.add(date));
             clauses.add("exists (select 1 from recommendation_addressee ra" + latest
                     + " where ra.recommendation_id = r.id and ra.addressee_code = any(" + args.add(filter.addressees())
                     + ") and " + AsOfSql.STATUS + " = any(" + args.add(statuses) + "))");
         } else {
-            String latest = AsOfSql.latestEvent("ra", args.add(date));
             clauses.add("(select " + StatusSet.sqlMask(AsOfSql.STATUS) + " from recommendation_addressee ra" + latest
                     + " where ra.recommendation_id = r.id) = any(" + args.add(
                     StatusSet.masksWithOverall(filter.statuses()).stream().map(String::valueOf).toList())

@@ -70,8 +70,9 @@ public class RecommendationService {
         MatchCounts.Lookup lookup = counts.lookup(query.filter());
         boolean asOf = query.filter().asOf().isPresent();
         List<byte[]> items = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
-        List<Object> keys = new ArrayList<>();
+        // The last record of the page, whose id and sort key make the next page's cursor.
+        String lastId = null;
+        Object lastKey = null;
         long total = 0;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known(), sparseMatches);
@@ -83,8 +84,10 @@ public class RecommendationService {
                     // The body is text in UTF-8, as the driver reads it: its bytes are the JSON.
                     items.add(asOf ? json.writeValueAsBytes(item(RecommendationRows.read(rows, true)))
                             : rows.getBytes("body"));
-                    ids.add(id);
-                    keys.add(rows.getObject("sort_key"));
+                    if (items.size() == query.limit()) {
+                        lastId = id;
+                        lastKey = rows.getObject("sort_key");
+                    }
                 }
             }
         } catch (SQLException | JsonProcessingException e) {
@@ -94,7 +97,7 @@ public class RecommendationService {
         String next = null;
         if (items.size() > query.limit()) {
             items.remove(items.size() - 1);
-            next = new Cursor(query.sort().param(), keyText(keys.get(query.limit() - 1)), ids.get(query.limit() - 1))
+            next = new Cursor(query.sort().param(), keyText(lastKey), lastId)
                     .encode();
         }
         return new RecommendationPage(items, total, next);
