@@ -1,5 +1,6 @@
 package org.recsregistry.common;
 
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -20,7 +21,7 @@ public class AcceptNegotiation {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
     private static final String ANY_OTHER = "*/*;q=0.01";
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 30)
+    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 40)
     void widen(RoutingContext context) {
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         if (accept != null && mediaRanges(accept, PROBLEM) && !mediaRanges(accept, "*/*")) {

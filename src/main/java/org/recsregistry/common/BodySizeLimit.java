@@ -3,6 +3,7 @@ package org.recsregistry.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -27,7 +28,7 @@ public class BodySizeLimit {
     @Inject
     ObjectMapper json;
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 20)
+    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 30)
     void check(RoutingContext context) throws JsonProcessingException {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long limit = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);

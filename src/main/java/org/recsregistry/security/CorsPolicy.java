@@ -1,5 +1,6 @@
 package org.recsregistry.security;
 
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -28,7 +29,7 @@ public class CorsPolicy {
     @ConfigProperty(name = "registry.cors.write-origins")
     Optional<List<String>> writeOrigins;
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 10)
+    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 20)
     void apply(RoutingContext context) {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {

@@ -2,6 +2,7 @@ package org.recsregistry.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -102,7 +103,7 @@ public class RateLimiter {
         }
     }
 
-    @RouteFilter(RouteFilter.DEFAULT_PRIORITY + 5)
+    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 15)
     void limit(RoutingContext context) {
         if (!config.enabled() || !context.request().path().startsWith("/api/")) {
             context.next();

@@ -76,18 +76,22 @@ class MetricsTest {
         String path = "/api/v1/recommendations/metrics-cache-1";
         double hits = metric("registry_cache_hits_total", Map.of());
         double misses = metric("registry_cache_misses_total", Map.of());
-        // The first read may come before this instance has heard of the write; read until one is a hit.
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
-        while (metric("registry_cache_hits_total", Map.of()) == hits && System.currentTimeMillis() < deadline) {
-            assertEquals(200, LocalClient.get(vertx, READER, RestAssured.port, path, Map.of()));
-            Thread.sleep(50);
-        }
-        assertTrue(metric("registry_cache_hits_total", Map.of()) > hits, "a cache hit");
+        readUntilCacheHit(path);
         assertTrue(metric("registry_cache_misses_total", Map.of()) > misses, "the first read missed");
         assertTrue(metric("registry_cache_bytes", Map.of()) > 0);
         assertTrue(metric("http_server_requests_seconds_count",
                 Map.of("method", "GET", "uri", "/api/v1/recommendations/{id}", "status", "200")) >= 2);
         assertFalse(scrape().contains("uri=\"" + path + "\""), "no series per record id");
+    }
+
+    @Test
+    void shouldCountCachedPagesUnderTheRouteTemplate() throws Exception {
+        createRecord("metrics-page-1");
+        String path = "/recommendations/metrics-page-1";
+        readUntilCacheHit(path);
+        assertTrue(metric("http_server_requests_seconds_count",
+                Map.of("method", "GET", "uri", "/recommendations/{id}", "status", "200")) >= 2);
+        assertFalse(scrape().contains("uri=\"" + path + "\""), "no series per record page");
     }
 
     @Test
@@ -122,6 +126,17 @@ class MetricsTest {
     }
 
     /** A recommendation with its own source and addressee: this profile imports no dataset. */
+    /** Reads until the cache answers: the first read may come before this instance has heard of the write. */
+    private void readUntilCacheHit(String path) throws Exception {
+        double hits = metric("registry_cache_hits_total", Map.of());
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (metric("registry_cache_hits_total", Map.of()) == hits && System.currentTimeMillis() < deadline) {
+            assertEquals(200, LocalClient.get(vertx, READER, RestAssured.port, path, Map.of()));
+            Thread.sleep(50);
+        }
+        assertTrue(metric("registry_cache_hits_total", Map.of()) > hits, "a cache hit on " + path);
+    }
+
     private static void createRecord(String id) {
         String addressee = id.toUpperCase().replace('-', '_');
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("code", addressee, "name", "Metrics test addressee",
