@@ -12,7 +12,7 @@
 #
 # Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
 # WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir,
-# SKIP_START=1 skips the start-to-ready measurements, JVM_WARMUP seconds (60) of unmeasured load on both
+# SKIP_START=1 skips the start-to-ready measurements, JVM_WARMUP seconds (120) of unmeasured load on both
 # instances before the first measurement (the JIT compiles the hot paths in that time),
 # LOAD_MAX (1.5) and LOAD_WAIT (300): before each measured group, wait up to LOAD_WAIT seconds for the
 # 1-minute load average to fall under LOAD_MAX (other work on the machine skews every number); the
@@ -284,9 +284,9 @@ first_reads() {
 }
 
 # Nothing is measured before the JIT has compiled the read path: unmeasured load on both instances.
-log "warming both instances up for ${JVM_WARMUP:-60} s"
+log "warming both instances up for ${JVM_WARMUP:-120} s"
 for base in "$NOCACHE" "$APP"; do
-    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-60}s" "$base/api/v1/recommendations?addressee=DPRK&limit=50" >/dev/null
+    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$base/api/v1/recommendations?addressee=DPRK&limit=50" >/dev/null
 done
 wait_quiet
 measure_uncached dataset "filtered list page (addressee=DPRK&limit=50)" "/api/v1/recommendations?addressee=DPRK&limit=50" "dataset-list.json"
