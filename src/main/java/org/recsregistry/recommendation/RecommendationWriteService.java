@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.recsregistry.addressee.Addressee;
 import org.recsregistry.audit.AuditService;
 import org.recsregistry.audit.AuditedWrites;
 import org.recsregistry.common.BeanChecks;
 import org.recsregistry.common.InvalidParametersException;
+import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.Patches;
 import org.recsregistry.common.ProblemException;
 import org.recsregistry.common.QueryParams;
@@ -94,9 +96,14 @@ public class RecommendationWriteService {
 
     /** The record, or 404 / 410 if it never existed / was deleted. */
     static Recommendation live(String id) {
-        Recommendation r = Recommendation.findById(id);
+        return live(id, LockModeType.NONE);
+    }
+
+    /** The record if it is live, read with the given lock; 404 or 410 otherwise. */
+    static Recommendation live(String id, LockModeType lock) {
+        Recommendation r = Recommendation.findById(id, lock);
         if (r == null) {
-            throw new org.recsregistry.common.NotFoundProblem("recommendation", id);
+            throw new NotFoundProblem("recommendation", id);
         }
         if (r.deletedAt != null) {
             throw ProblemException.gone("recommendation", id);

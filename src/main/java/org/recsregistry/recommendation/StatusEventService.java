@@ -3,6 +3,7 @@ package org.recsregistry.recommendation;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.recsregistry.audit.AuditService;
 import org.recsregistry.common.InvalidParametersException;
@@ -24,7 +25,9 @@ public class StatusEventService {
     AuditService audit;
 
     public StatusEventView append(String recommendationId, String ifMatch, StatusEventCreate request) {
-        Recommendation r = RecommendationWriteService.live(recommendationId);
+        // If-Match is optional here: concurrent appends to one record take turns on its row instead of
+        // failing on its version, which only a sent If-Match may do.
+        Recommendation r = RecommendationWriteService.live(recommendationId, LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch != null) {
             RecordTag.requireMatch(ifMatch, r.version);
         }

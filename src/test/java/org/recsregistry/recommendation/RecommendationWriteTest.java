@@ -136,6 +136,25 @@ class RecommendationWriteTest {
     }
 
     @Test
+    void shouldRecordEveryOneOfConcurrentStatusEventsWithoutIfMatch() throws Exception {
+        create("test-race-2").then().statusCode(201);
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        try {
+            List<Callable<Integer>> curators = List.of(1, 2, 3, 4, 5, 6).stream().<Callable<Integer>>map(n -> () ->
+                    Tokens.curator().contentType(ContentType.JSON)
+                            .body(Map.of("addressee", n % 2 == 0 ? "CHN" : "DPRK", "status", "not_implemented",
+                                    "effectiveDate", "2024-07-0" + n, "confidence", "medium", "evidence",
+                                    Map.of("title", "Report " + n, "kind", "un_body", "excerpt", "No change.")))
+                            .post(BASE + "/test-race-2/status-events").statusCode()).toList();
+            List<Integer> statuses = pool.invokeAll(curators).stream().map(RecommendationWriteTest::get).toList();
+            assertEquals(List.of(201, 201, 201, 201, 201, 201), statuses, "no If-Match was sent, so none may fail a precondition");
+        } finally {
+            pool.shutdown();
+        }
+        given().get(BASE + "/test-race-2").then().body("history.size()", is(6));
+    }
+
+    @Test
     void shouldDeleteSoftlyLeaveATombstoneAndReserveTheId() {
         String etag = create("test-delete-1").then().statusCode(201).extract().header("ETag");
         String since = given().get("/api/v1/changes?since=0&limit=1").header("ETag").replaceAll("\\D", "");
