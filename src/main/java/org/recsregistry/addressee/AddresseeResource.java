@@ -39,7 +39,7 @@ import org.recsregistry.common.Page;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.RecordResponses;
 import org.recsregistry.common.RecordTag;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 
 /** The addressees: States, UN bodies and mandates, organisations. */
 @Path("/api/v1/addressees")

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsregistry.audit.dto.AuditView;
 import org.recsregistry.common.Page;
 import org.recsregistry.common.QueryParams;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 
 import java.util.List;
 

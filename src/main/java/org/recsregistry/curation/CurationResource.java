@@ -19,7 +19,7 @@ import org.recsregistry.common.Page;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.curation.dto.QueueEntry;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;

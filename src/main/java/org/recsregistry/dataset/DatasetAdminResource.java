@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.dataset.dto.ImportResult;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 
 import java.util.List;
 

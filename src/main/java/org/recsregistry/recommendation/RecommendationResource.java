@@ -21,7 +21,7 @@ import org.recsregistry.recommendation.dto.RecommendationCreate;
 import org.recsregistry.recommendation.dto.RecommendationEdit;
 import org.recsregistry.recommendation.dto.StatusEventCreate;
 import org.recsregistry.recommendation.dto.StatusEventView;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;

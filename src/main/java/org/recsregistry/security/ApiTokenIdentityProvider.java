@@ -9,6 +9,7 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.recsregistry.common.Roles;
 import org.recsregistry.db.DatabaseAvailability;
 import org.recsregistry.db.DatabaseUnavailableException;
 

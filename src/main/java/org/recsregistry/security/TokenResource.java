@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.recsregistry.idempotency.Idempotent;
 import org.recsregistry.common.Page;
+import org.recsregistry.common.Roles;
 import org.recsregistry.security.dto.TokenRequest;
 import org.recsregistry.security.dto.TokenView;
 

@@ -39,7 +39,7 @@ import org.recsregistry.common.Page;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.RecordResponses;
 import org.recsregistry.common.RecordTag;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 
 /** The themes recommendations are tagged with. */
 @Path("/api/v1/themes")

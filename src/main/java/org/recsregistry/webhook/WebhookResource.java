@@ -34,7 +34,7 @@ import org.recsregistry.common.Page;
 import org.recsregistry.common.MergePatch;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
-import org.recsregistry.security.Roles;
+import org.recsregistry.common.Roles;
 import org.recsregistry.webhook.dto.DeliveryAttemptView;
 import org.recsregistry.webhook.dto.PingView;
 import org.recsregistry.webhook.dto.WebhookPatch;

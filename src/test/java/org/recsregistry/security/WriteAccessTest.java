@@ -6,6 +6,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
+import org.recsregistry.common.Roles;
 import org.recsregistry.support.Tokens;
 
 import java.io.IOException;
