@@ -31,7 +31,7 @@ import java.util.Set;
  * <p>Runs after the CORS and rate-limit filters (lower priority), so both still apply to cached
  * answers, and, like them, before authentication (a higher priority than Quarkus's authentication
  * handler): a cached answer is public and skips the security handlers, whose per-request work (with
- * Micrometer present, Quarkus rebuilds the REST route table to name the route) cost it more than a
+ * Micrometer present, Quarkus rebuilds the REST route table to name the route) cost it about a
  * third of its throughput. Metrics still name its route, from the match patterns in the configuration.
  * Skipped for anything but GET, for requests with Authorization (never cached, never
  * served from the cache), for API requests that do not accept JSON (as {@link AcceptNegotiation} reads

@@ -30,8 +30,8 @@ final class FilterSql {
     /**
      * The conditions of the filter for reading every match: its facet clauses turned into the
      * combinations of facet_count that match them, which the combination index of recommendation_facet
-     * turns into the matching rows alone: two large sets that hardly overlap (status=rejected and theme=right-to-food) are found
-     * without reading either, where the facets' own indexes would read both.
+     * turns into the matching rows alone: two large sets that hardly overlap (status=rejected and
+     * theme=right-to-food) are found without reading either, where the facets' own indexes would read both.
      */
     static List<String> clausesByCombination(RecommendationFilter filter, SqlArgs args) {
         List<String> facets = facetClauses(filter, args);

@@ -13,6 +13,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -122,35 +124,21 @@ class RecommendationWriteTest {
     @Test
     void shouldLetExactlyOneOfTwoConcurrentUpdatesWin() throws Exception {
         String etag = create("test-race-1").then().statusCode(201).extract().header("ETag");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try {
-            List<Callable<Integer>> racers = List.of(1, 2, 3, 4).stream().<Callable<Integer>>map(n -> () ->
-                    Tokens.curator().contentType(MERGE_PATCH).header("If-Match", etag)
-                            .body("{\"summary\":\"Racer " + n + ".\"}").patch(BASE + "/test-race-1").statusCode()).toList();
-            List<Integer> statuses = pool.invokeAll(racers).stream().map(RecommendationWriteTest::get).toList();
-            assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
-            assertEquals(3, statuses.stream().filter(s -> s == 412).count(), "statuses " + statuses);
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = atOnce(4, n -> Tokens.curator().contentType(MERGE_PATCH).header("If-Match", etag)
+                .body("{\"summary\":\"Racer " + n + ".\"}").patch(BASE + "/test-race-1").statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 200).count(), "statuses " + statuses);
+        assertEquals(3, statuses.stream().filter(s -> s == 412).count(), "statuses " + statuses);
     }
 
     @Test
     void shouldRecordEveryOneOfConcurrentStatusEventsWithoutIfMatch() throws Exception {
         create("test-race-2").then().statusCode(201);
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Callable<Integer>> curators = List.of(1, 2, 3, 4, 5, 6).stream().<Callable<Integer>>map(n -> () ->
-                    Tokens.curator().contentType(ContentType.JSON)
-                            .body(Map.of("addressee", n % 2 == 0 ? "CHN" : "DPRK", "status", "not_implemented",
-                                    "effectiveDate", "2024-07-0" + n, "confidence", "medium", "evidence",
-                                    Map.of("title", "Report " + n, "kind", "un_body", "excerpt", "No change.")))
-                            .post(BASE + "/test-race-2/status-events").statusCode()).toList();
-            List<Integer> statuses = pool.invokeAll(curators).stream().map(RecommendationWriteTest::get).toList();
-            assertEquals(List.of(201, 201, 201, 201, 201, 201), statuses, "no If-Match was sent, so none may fail a precondition");
-        } finally {
-            pool.shutdown();
-        }
+        List<Integer> statuses = atOnce(6, n -> Tokens.curator().contentType(ContentType.JSON)
+                .body(Map.of("addressee", n % 2 == 0 ? "CHN" : "DPRK", "status", "not_implemented",
+                        "effectiveDate", "2024-07-0" + n, "confidence", "medium", "evidence",
+                        Map.of("title", "Report " + n, "kind", "un_body", "excerpt", "No change.")))
+                .post(BASE + "/test-race-2/status-events").statusCode());
+        assertEquals(List.of(201, 201, 201, 201, 201, 201), statuses, "no If-Match was sent, so none may fail a precondition");
         given().get(BASE + "/test-race-2").then().body("history.size()", is(6));
     }
 
@@ -258,6 +246,18 @@ class RecommendationWriteTest {
         assertEquals(nine, paged);
         given().auth().oauth2(Tokens.ADMIN).get("/api/v1/audit?cursor=-5").then().statusCode(400)
                 .body("invalidParams[0].name", is("cursor"));
+    }
+
+    /** Sends requests 1..count at once, each from its own thread; their statuses in that order. */
+    private static List<Integer> atOnce(int count, IntFunction<Integer> request) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(count);
+        try {
+            List<Callable<Integer>> requests = IntStream.rangeClosed(1, count)
+                    .<Callable<Integer>>mapToObj(n -> () -> request.apply(n)).toList();
+            return pool.invokeAll(requests).stream().map(RecommendationWriteTest::get).toList();
+        } finally {
+            pool.shutdown();
+        }
     }
 
     private static <T> T get(Future<T> future) {
