@@ -41,6 +41,7 @@ public class BodySizeLimit {
                 List.of(new Problem.InvalidParam("body", "declares " + declared + " bytes; at most " + limit)));
         // The body is never read, so the connection cannot carry another request: closed once answered.
         context.response().endHandler(ended -> context.request().connection().close());
+        RouteTemplates.nameRefusal(context);
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)

@@ -35,11 +35,15 @@ import java.util.Map;
 @ApplicationScoped
 public class ResponseCache {
 
-    /** One cached answer: its headers (name, value; as written), its body and the revision it belongs to. */
-    public record Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body, ByteBuf buffer) {
+    /**
+     * One cached answer: its headers (name, value; as written), its body, the revision it belongs to
+     * and the route template the REST layer matched for it (null if it named none).
+     */
+    public record Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body, String route,
+            ByteBuf buffer) {
 
-        public Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body) {
-            this(revision, headers, body, direct(body));
+        public Entry(long revision, List<Map.Entry<String, String>> headers, byte[] body, String route) {
+            this(revision, headers, body, route, direct(body));
         }
 
         /**
@@ -178,7 +182,7 @@ public class ResponseCache {
 
     /**
      * The cache key: the path and the query parameters sorted by name (the values of one name keep
-     * their order), decoded and encoded again so that equivalent spellings share an entry. Null when
+     * their order), each decoded and encoded again so that equivalent spellings share an entry. Null when
      * the query cannot be read or asks for a long poll ({@code wait}), which must not be answered early.
      */
     public static String key(String path, String rawQuery) {
@@ -192,8 +196,8 @@ public class ResponseCache {
                     continue;
                 }
                 int eq = part.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? part : part.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+                String name = canonical(eq < 0 ? part : part.substring(0, eq));
+                String value = eq < 0 ? "" : canonical(part.substring(eq + 1));
                 if (name.equals("wait")) {
                     return null;
                 }
@@ -205,9 +209,24 @@ public class ResponseCache {
         params.sort(Map.Entry.comparingByKey(Comparator.naturalOrder()));
         StringBuilder key = new StringBuilder(path).append('?');
         for (Map.Entry<String, String> param : params) {
-            key.append(URLEncoder.encode(param.getKey(), StandardCharsets.UTF_8)).append('=')
-                    .append(URLEncoder.encode(param.getValue(), StandardCharsets.UTF_8)).append('&');
+            key.append(param.getKey()).append('=').append(param.getValue()).append('&');
         }
         return key.toString();
+    }
+
+    /**
+     * A query parameter's name or value as the key spells it: decoded and encoded again. A plain
+     * spelling (letters, digits, {@code .-*_}, as most filters are) is already that, and is taken as
+     * it is: this runs on every cached read, and the round trip was a good part of what one allocates.
+     */
+    private static String canonical(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '.' || c == '-' || c == '*' || c == '_')) {
+                return URLEncoder.encode(URLDecoder.decode(raw, StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            }
+        }
+        return raw;
     }
 }

@@ -17,11 +17,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.AbstractMap;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Answers cached reads (and their conditional GETs) before they reach the REST layer, and arranges
@@ -32,7 +34,7 @@ import java.util.Set;
  * answers, and, like them, before authentication (a higher priority than Quarkus's authentication
  * handler): a cached answer is public and skips the security handlers, whose per-request work (with
  * Micrometer present, Quarkus rebuilds the REST route table to name the route) cost it about a
- * third of its throughput. Metrics still name its route, from the match patterns in the configuration.
+ * third of its throughput. Metrics still name its route: the entry keeps the template its first answer had.
  * Skipped for anything but GET, for requests with Authorization (never cached, never
  * served from the cache), for API requests that do not accept JSON (as {@link AcceptNegotiation} reads
  * Accept, so that the REST layer would choose JSON too; the pages are HTML only), and while the revision in memory
@@ -44,10 +46,11 @@ public class ResponseCacheFilters {
     static final String PENDING = ResponseCacheFilters.class.getName() + ".pending";
 
     /** The headers that belong to the answer itself; the rest (CORS, security headers, Date) are added per request. */
-    private static final Set<String> KEPT = Set.of("content-type", "etag", "last-modified", "link", "cache-control",
-            "x-poll-interval", "content-disposition", "x-feed-cursor");
+    private static final Set<String> KEPT = caseInsensitive("content-type", "etag", "last-modified", "link",
+            "cache-control", "x-poll-interval", "content-disposition", "x-feed-cursor");
     /** The headers a 304 repeats (RFC 9110 15.4.5). */
-    private static final Set<String> KEPT_ON_304 = Set.of("etag", "last-modified", "cache-control", "x-poll-interval");
+    private static final Set<String> KEPT_ON_304 = caseInsensitive("etag", "last-modified", "cache-control",
+            "x-poll-interval");
 
     /** A read being answered by the REST layer, to be cached once written. */
     static final class Pending {
@@ -90,6 +93,7 @@ public class ResponseCacheFilters {
         }
         ResponseCache.Entry entry = cache.get(key, revision.get().number());
         if (entry != null) {
+            RouteTemplates.name(context, entry.route());
             answer(request, context.response(), entry);
             return;
         }
@@ -101,7 +105,8 @@ public class ResponseCacheFilters {
             if (response.getStatusCode() == 200 && pending.body != null && pending.headers != null
                     && (page ? isHtml(response.headers().get(HttpHeaders.CONTENT_TYPE))
                             : isJson(response.headers().get(HttpHeaders.CONTENT_TYPE)))) {
-                cache.put(pending.key, new ResponseCache.Entry(pending.revision, pending.headers, pending.body));
+                cache.put(pending.key, new ResponseCache.Entry(pending.revision, pending.headers, pending.body,
+                        RouteTemplates.of(context)));
             }
         });
         context.next();
@@ -110,7 +115,7 @@ public class ResponseCacheFilters {
     private static void answer(HttpServerRequest request, HttpServerResponse response, ResponseCache.Entry entry) {
         boolean notModified = notModified(request, entry);
         for (Map.Entry<String, String> header : entry.headers()) {
-            if (!notModified || KEPT_ON_304.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (!notModified || KEPT_ON_304.contains(header.getKey())) {
                 response.headers().add(header.getKey(), header.getValue());
             }
         }
@@ -129,10 +134,9 @@ public class ResponseCacheFilters {
             if (etag == null) {
                 return false;
             }
-            String opaque = etag.startsWith("W/") ? etag.substring(2) : etag;
             for (String tag : ifNoneMatch.split(",")) {
                 String t = tag.trim();
-                if (t.equals("*") || t.equals(opaque) || t.equals("W/" + opaque)) {
+                if (t.equals("*") || weaklyEqual(t, etag)) {
                     return true;
                 }
             }
@@ -151,10 +155,24 @@ public class ResponseCacheFilters {
         }
     }
 
+    /** Weak comparison (RFC 9110 8.8.3.2): the opaque tags are equal, whether or not either is marked W/. */
+    private static boolean weaklyEqual(String a, String b) {
+        int fromA = a.startsWith("W/") ? 2 : 0;
+        int fromB = b.startsWith("W/") ? 2 : 0;
+        int length = a.length() - fromA;
+        return length == b.length() - fromB && a.regionMatches(fromA, b, fromB, length);
+    }
+
+    private static Set<String> caseInsensitive(String... names) {
+        Set<String> set = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        set.addAll(List.of(names));
+        return Collections.unmodifiableSet(set);
+    }
+
     private static List<Map.Entry<String, String>> kept(MultiMap headers) {
         List<Map.Entry<String, String>> kept = new ArrayList<>();
         headers.forEach(header -> {
-            if (KEPT.contains(header.getKey().toLowerCase(Locale.ROOT))) {
+            if (KEPT.contains(header.getKey())) {
                 kept.add(new AbstractMap.SimpleImmutableEntry<>(header.getKey(), header.getValue()));
             }
         });

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.recsregistry.common.RouteTemplates;
 
 import java.util.List;
 import java.util.Optional;
@@ -58,19 +59,20 @@ public class CorsPolicy {
             if (allowed) {
                 response.setStatusCode(204).end();
             } else {
-                refuse(response);
+                refuse(context);
             }
             return;
         }
         if (!allowed) {
-            refuse(response);
+            refuse(context);
             return;
         }
         context.next();
     }
 
-    private static void refuse(io.vertx.core.http.HttpServerResponse response) {
-        response.setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+    private static void refuse(RoutingContext context) {
+        RouteTemplates.nameRefusal(context);
+        context.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                 .end("{\"type\":\"https://recsregistry.org/problems/forbidden-origin\",\"title\":\"Forbidden origin\","
                         + "\"status\":403,\"detail\":\"Writes are accepted only from the configured origins.\"}");
     }

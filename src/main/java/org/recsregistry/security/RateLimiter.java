@@ -10,6 +10,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.recsregistry.common.RouteTemplates;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -126,6 +127,7 @@ public class RateLimiter {
             return;
         }
         (read ? readRefusals : writeRefusals).increment();
+        RouteTemplates.nameRefusal(context);
         context.response().setStatusCode(429)
                 .putHeader(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait)))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")

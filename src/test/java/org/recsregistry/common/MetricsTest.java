@@ -105,6 +105,12 @@ class MetricsTest {
         assertEquals(refused + 1, metric("registry_rate_limit_refusals_total", Map.of("kind", "read")));
         assertTrue(metric("http_server_requests_seconds_count",
                 Map.of("method", "GET", "uri", "/api/v1/statuses", "status", "429")) >= 1);
+        // A refusal of a path with an id in it is counted under its route's template.
+        String path = "/api/v1/recommendations/metrics-refused-1";
+        assertEquals(429, LocalClient.get(vertx, GREEDY_READER, RestAssured.port, path, Map.of()));
+        assertTrue(metric("http_server_requests_seconds_count",
+                Map.of("method", "GET", "uri", "/api/v1/recommendations/{id}", "status", "429")) >= 1);
+        assertFalse(scrape().contains("uri=\"" + path + "\""), "no series per refused record id");
     }
 
     @Test
