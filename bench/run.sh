@@ -268,12 +268,18 @@ FIRST_FILTERS=("addressee=DPRK" "addressee=CHN" "status=not_implemented" "addres
     "addressee=USA&status=unknown&theme=women-and-girls" "source=coi-2014" "addressee=JPN&addressee=KOR&status=in_progress")
 SORTS=(id -id updatedAt -updatedAt createdAt -createdAt source -source locator -locator)
 FIRST_ROWS=()
+SLOW_FIRST=()
 first_reads() {
-    local scale=$1 times=() load
+    local scale=$1 times=() load t
     load=$(load1)
     for filter in "${FIRST_FILTERS[@]}"; do
         for sort in "${SORTS[@]}"; do
-            times+=("$(curl -s -o /dev/null -w '%{time_total}' "$NOCACHE/api/v1/recommendations?$filter&sort=$sort&limit=50")")
+            t=$(curl -s -o /dev/null -w '%{time_total}' "$NOCACHE/api/v1/recommendations?$filter&sort=$sort&limit=50")
+            times+=("$t")
+            # The reads over the target, by name, so that an outlier can be read again and explained.
+            if awk -v t="$t" 'BEGIN { exit !(t > 0.02) }'; then
+                SLOW_FIRST+=("- $scale records: $(awk -v t="$t" 'BEGIN { printf "%.1f", t * 1000 }') ms, \`$filter&sort=$sort\` (load $(load1))")
+            fi
         done
     done
     local stats
@@ -388,6 +394,9 @@ done
     echo "| records | reads | p50 | p99 | worst | load |"
     echo "| --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${FIRST_ROWS[@]}"
+    echo
+    echo "First reads over 20 ms: ${#SLOW_FIRST[@]}"
+    [ ${#SLOW_FIRST[@]} -gt 0 ] && printf '%s\n' "${SLOW_FIRST[@]}"
     echo
     echo "## Record page (HTML) against the JSON detail, both from the cache (req/s, p99 ms; uncached req/s)"
     echo
