@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.recsregistry.change.dto.ChangePage;
+import org.recsregistry.common.IfNoneMatch;
 import org.recsregistry.common.Problem;
 import org.recsregistry.common.QueryParams;
 
@@ -162,18 +163,8 @@ public class ChangeResource {
         return new EntityTag(Long.toString(head), true);
     }
 
-    /** Weak comparison, as If-None-Match asks (RFC 9110 13.1.2). */
+    /** Whether If-None-Match names the feed head's tag (weak comparison, as it asks: RFC 9110 13.1.2). */
     private static boolean matches(String ifNoneMatch, long head) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        String opaque = "\"" + head + "\"";
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = tag.trim();
-            if (t.equals("*") || t.equals(opaque) || t.equals("W/" + opaque)) {
-                return true;
-            }
-        }
-        return false;
+        return IfNoneMatch.matches(ifNoneMatch, "\"" + head + "\"");
     }
 }

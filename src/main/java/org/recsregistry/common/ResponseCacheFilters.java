@@ -131,16 +131,7 @@ public class ResponseCacheFilters {
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         String etag = entry.header("ETag");
         if (ifNoneMatch != null) {
-            if (etag == null) {
-                return false;
-            }
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.equals("*") || weaklyEqual(t, etag)) {
-                    return true;
-                }
-            }
-            return false;
+            return etag != null && IfNoneMatch.matches(ifNoneMatch, etag);
         }
         String ifModifiedSince = request.getHeader(HttpHeaders.IF_MODIFIED_SINCE);
         String lastModified = entry.header("Last-Modified");
@@ -153,14 +144,6 @@ public class ResponseCacheFilters {
         } catch (DateTimeParseException e) {
             return false;
         }
-    }
-
-    /** Weak comparison (RFC 9110 8.8.3.2): the opaque tags are equal, whether or not either is marked W/. */
-    private static boolean weaklyEqual(String a, String b) {
-        int fromA = a.startsWith("W/") ? 2 : 0;
-        int fromB = b.startsWith("W/") ? 2 : 0;
-        int length = a.length() - fromA;
-        return length == b.length() - fromB && a.regionMatches(fromA, b, fromB, length);
     }
 
     private static Set<String> caseInsensitive(String... names) {
