@@ -11,7 +11,7 @@
 # started is stopped and removed on exit. Results go to bench/results/<timestamp>.md and stdout.
 #
 # Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
-# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m and the image's memory flags), KEEP=1 keeps the work dir,
+# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m), KEEP=1 keeps the work dir,
 # SKIP_START=1 skips the start-to-ready measurements, JVM_WARMUP seconds (120) of unmeasured load on both
 # instances before the first measurement (the JIT compiles the hot paths in that time), then
 # JVM_WARMUP_EACH seconds (20) of each other kind of read measured,
@@ -27,8 +27,7 @@ DURATION=${DURATION:-10}
 WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
-# The image's memory flags (deploy/README.md) with a heap of 128 MB.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m -XX:G1PeriodicGCInterval=10000 -XX:TrimNativeHeapInterval=5000"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m"}
 PG_PORT=${PG_PORT:-15432}
 APP_PORT=${APP_PORT:-18080}
 NOCACHE_PORT=${NOCACHE_PORT:-18082}
