@@ -56,13 +56,17 @@ public final class RouteTemplates {
 
     /** Names the route of a request refused before the REST layer; a path without an id keeps its own name. */
     public static void nameRefusal(RoutingContext routing) {
-        String path = routing.normalizedPath();
+        name(routing, withId(routing.normalizedPath()));
+    }
+
+    /** The template with ids that {@code path} matches; null for a path without one. */
+    static String withId(String path) {
         for (Map.Entry<Pattern, String> template : WITH_IDS.entrySet()) {
             if (template.getKey().matcher(path).matches()) {
-                name(routing, template.getValue());
-                return;
+                return template.getValue();
             }
         }
+        return null;
     }
 
     private static Map.Entry<Pattern, String> template(String regex, String template) {
