@@ -365,7 +365,7 @@ for scale in $SCALES; do
     # The page against the JSON detail of the same record, both from the cache (target: at least half the rate).
     read -r -a pj <"$WORK/m-$scale-single record"
     read -r -a pp <"$WORK/m-$scale-record page (HTML)"
-    PAGE_ROWS+=("| $scale | ${pp[0]} | ${pp[2]} | ${pj[0]} | ${pj[2]} | $(awk -v p="${pp[0]}" -v j="${pj[0]}" 'BEGIN { printf "%.2f", (j > 0 ? p / j : 0) }') | ${pp[8]} | ${pj[8]} |")
+    PAGE_ROWS+=("| $scale | ${pp[0]} | ${pp[2]} | ${pj[0]} | ${pj[2]} | $(ratio "${pp[0]}" "${pj[0]}" 2) | ${pp[8]} | ${pj[8]} |")
     measure "$scale" "conditional GET (304)" "$LIST_PATH" "list304-$scale.json" conditional "$ROUNDS"
     measure "$scale" "change feed page" "/api/v1/changes?since=$mid&limit=100" "feed-$scale.json"
 
