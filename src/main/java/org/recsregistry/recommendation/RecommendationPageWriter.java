@@ -38,18 +38,25 @@ public class RecommendationPageWriter implements MessageBodyWriter<Recommendatio
         byte[] end = ("],\"total\":" + page.total() + ",\"nextCursor\":"
                 + (page.nextCursor() == null ? "null" : '"' + page.nextCursor() + '"') + '}')
                 .getBytes(StandardCharsets.US_ASCII);
-        long length = ITEMS.length + end.length + Math.max(0, page.items().size() - 1);
+        int length = ITEMS.length + end.length + Math.max(0, page.items().size() - 1);
         for (byte[] item : page.items()) {
             length += item.length;
         }
-        headers.putSingle(HttpHeaders.CONTENT_LENGTH, length);
-        out.write(ITEMS);
+        // One write of the whole page: Quarkus' output stream takes a pooled buffer for each write
+        // and hands every full buffer to the event loop, so fifty small writes cost far more than a copy.
+        byte[] body = new byte[length];
+        System.arraycopy(ITEMS, 0, body, 0, ITEMS.length);
+        int at = ITEMS.length;
         for (int i = 0; i < page.items().size(); i++) {
             if (i > 0) {
-                out.write(',');
+                body[at++] = ',';
             }
-            out.write(page.items().get(i));
+            byte[] item = page.items().get(i);
+            System.arraycopy(item, 0, body, at, item.length);
+            at += item.length;
         }
-        out.write(end);
+        System.arraycopy(end, 0, body, at, end.length);
+        headers.putSingle(HttpHeaders.CONTENT_LENGTH, length);
+        out.write(body);
     }
 }
