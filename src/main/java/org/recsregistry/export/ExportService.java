@@ -14,6 +14,7 @@ import org.recsregistry.common.WireEnum;
 import org.recsregistry.recommendation.FilterParams;
 import org.recsregistry.recommendation.KnownCodes;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -31,6 +32,8 @@ import java.util.List;
 public class ExportService {
 
     private static final Logger LOG = Logger.getLogger(ExportService.class);
+    /** How much of the export is gathered before it is written to the response (see writer). */
+    private static final int EXPORT_WRITE_BYTES = 32 * 1024;
 
     @Inject
     AgroalDataSource dataSource;
@@ -116,9 +119,12 @@ public class ExportService {
         };
     }
 
-    private ExportWriter writer(ExportQuery query, OutputStream out) {
+    private ExportWriter writer(ExportQuery query, OutputStream response) {
         // Flushing after every record would send one HTTP chunk per record.
         ObjectWriter records = json.writer().without(SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+        // A record is a few hundred bytes and goes out in two writes; the response's stream takes a pooled
+        // buffer for each write, so records are gathered here and reach it in writes of this size.
+        OutputStream out = new BufferedOutputStream(response, EXPORT_WRITE_BYTES);
         return switch (query.format()) {
             case JSON -> new JsonExportWriter(records, out);
             case NDJSON -> new NdjsonExportWriter(records, out);
