@@ -43,7 +43,7 @@ public class RecommendationPageWriter implements MessageBodyWriter<Recommendatio
             length += item.length;
         }
         // One write of the whole page: Quarkus' output stream takes a pooled buffer for each write
-        // and hands every full buffer to the event loop, so fifty small writes cost far more than a copy.
+        // and hands every full buffer to the event loop: a hundred small writes cost far more than one copy.
         byte[] body = new byte[length];
         System.arraycopy(ITEMS, 0, body, 0, ITEMS.length);
         int at = ITEMS.length;
