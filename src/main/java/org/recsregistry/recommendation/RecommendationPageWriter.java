@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.io.IOException;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -44,19 +45,15 @@ public class RecommendationPageWriter implements MessageBodyWriter<Recommendatio
         }
         // One write of the whole page: Quarkus' output stream takes a pooled buffer for each write
         // and hands every full buffer to the event loop: a hundred small writes cost far more than one copy.
-        byte[] body = new byte[length];
-        System.arraycopy(ITEMS, 0, body, 0, ITEMS.length);
-        int at = ITEMS.length;
+        ByteBuffer body = ByteBuffer.allocate(length).put(ITEMS);
         for (int i = 0; i < page.items().size(); i++) {
             if (i > 0) {
-                body[at++] = ',';
+                body.put((byte) ',');
             }
-            byte[] item = page.items().get(i);
-            System.arraycopy(item, 0, body, at, item.length);
-            at += item.length;
+            body.put(page.items().get(i));
         }
-        System.arraycopy(end, 0, body, at, end.length);
+        body.put(end);
         headers.putSingle(HttpHeaders.CONTENT_LENGTH, length);
-        out.write(body);
+        out.write(body.array());
     }
 }
