@@ -19,7 +19,7 @@ final class FilterSql {
     }
 
     /**
-     * The facets alone when only facet clauses filter, so that a page walks one narrow table; joined
+     * The facets alone when only facet clauses filter, so that a page walks one table; joined
      * with their records (alias r) when a record clause filters too.
      */
     static String keysFrom(RecommendationFilter filter) {

@@ -71,8 +71,8 @@ public final class RecommendationRows {
     /**
      * One page and the total in one statement: {@code total} on every row (one row with no record when
      * the page is empty), then the page's records with their sort key, each with its {@code body}, the
-     * JSON the list serves, kept by the database (recommendation_item); with asOf, with the columns of
-     * {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count.
+     * JSON the list serves, kept by the database on the record's facet row; with asOf, with the columns
+     * of {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count.
      * <p>
      * The count also picks the plan, in the statement: the branch of the union that does not fit it
      * is never run. Below {@code sparseMatches} matches, the page reads every match (through the
@@ -91,15 +91,18 @@ public final class RecommendationRows {
         SqlArgs args = new SqlArgs();
         String count = knownTotal.isPresent() ? "select cast(" + args.add(knownTotal.get()) + " as bigint)"
                 : FilterSql.count(filter, args);
-        String walk = keys(query, FilterSql.clausesForWalk(filter, args), "c.total >= " + sparseMatches, args) + order;
-        // offset 0 keeps the subquery apart, planned without the order: every match first, then the top of them.
-        String gather = "select * from (" + keys(query, FilterSql.clausesByCombination(filter, args),
-                "c.total between 1 and " + (sparseMatches - 1), args) + " offset 0) m" + order;
         boolean asOf = filter.asOf().isPresent();
-        // Each body is looked up by its key, never joined in bulk: a page reads as many as it shows.
+        // The walk reads each body on the facet row it stops at.
+        String walk = keys(query, FilterSql.clausesForWalk(filter, args), "c.total >= " + sparseMatches, args,
+                asOf ? "" : ", f.body") + order;
+        // offset 0 keeps the subquery apart, planned without the order: every match's key first, then the
+        // top of them, then the bodies of that top alone.
+        String gather = "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
+                + " where b.recommendation_id = p.id) as body") + " from (select * from ("
+                + keys(query, FilterSql.clausesByCombination(filter, args), "c.total between 1 and "
+                + (sparseMatches - 1), args, "") + " offset 0) m" + order + ") p";
         String sql = "with c(total) as (" + count + ")"
-                + " select c.total, k.sort_key, " + (asOf ? COLUMNS : "k.id, (select i.body::text from"
-                + " recommendation_item i where i.recommendation_id = k.id) as body")
+                + " select c.total, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral ((" + walk + ") union all (" + gather + ")) k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter, args, false) : "")
                 + " order by k.sort_key" + direction + ", k.id" + direction;
@@ -108,15 +111,19 @@ public final class RecommendationRows {
         return statement;
     }
 
-    /** The ids and sort keys of the rows that meet {@code clauses}, after the cursor, when {@code gate} holds. */
-    private static String keys(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args) {
+    /**
+     * The ids and sort keys (and {@code columns}) of the rows that meet {@code clauses}, after the cursor,
+     * when {@code gate} holds.
+     */
+    private static String keys(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args,
+                               String columns) {
         String column = query.sort().key().column;
         query.after().ifPresent(cursor -> clauses.add("(" + column + ", f.recommendation_id) "
                 + (query.sort().descending() ? "<" : ">") + " ("
                 + args.add(query.sort().key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key())
                 + ", " + args.add(cursor.id()) + ")"));
         clauses.add(gate);
-        return "select f.recommendation_id as id, " + column + " as sort_key" + FilterSql.keysFrom(query.filter())
+        return "select f.recommendation_id as id, " + column + " as sort_key" + columns + FilterSql.keysFrom(query.filter())
                 + " where " + String.join(" and ", clauses);
     }
 

@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The list serves the JSON the database keeps for each record (recommendation_item, V60). It must be
+ * The list serves the JSON the database keeps for each record (on recommendation_facet, V70). It must be
  * exactly what Jackson writes for the same record read through the entities (the detail endpoint):
  * the same fields in the same order with the same values, and it must follow every kind of write.
  */

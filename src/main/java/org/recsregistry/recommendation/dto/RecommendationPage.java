@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One page of the recommendation list as served: each item is the UTF-8 JSON of a
- * {@link RecommendationItem}, as the database keeps it (recommendation_item), written out by
+ * {@link RecommendationItem}, as the database keeps it (on recommendation_facet), written out by
  * {@link org.recsregistry.recommendation.RecommendationPageWriter} without being parsed and serialised again.
  */
 @Schema(name = "PageRecommendationItem")
