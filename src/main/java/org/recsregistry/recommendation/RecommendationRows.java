@@ -123,8 +123,8 @@ public final class RecommendationRows {
                 + args.add(query.sort().key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key())
                 + ", " + args.add(cursor.id()) + ")"));
         clauses.add(gate);
-        return "select f.recommendation_id as id, " + column + " as sort_key" + columns + FilterSql.keysFrom(query.filter())
-                + " where " + String.join(" and ", clauses);
+        return "select f.recommendation_id as id, " + column + " as sort_key" + columns
+                + FilterSql.keysFrom(query.filter()) + " where " + String.join(" and ", clauses);
     }
 
     /**
