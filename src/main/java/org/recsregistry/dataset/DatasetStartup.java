@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.util.Locale;
+
 /** Imports the curated dataset when the application starts, as registry.dataset.import says. */
 @ApplicationScoped
 class DatasetStartup {
@@ -23,7 +25,7 @@ class DatasetStartup {
     String mode;
 
     void onStart(@Observes StartupEvent event) {
-        Mode chosen = Mode.valueOf(mode.trim().toUpperCase().replace('-', '_'));
+        Mode chosen = Mode.valueOf(mode.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
         if (chosen == Mode.ALWAYS) {
             LOG.infof("Dataset imported: %s", importer.importDataset(DatasetReader.read()));
         } else if (chosen == Mode.IF_EMPTY) {
