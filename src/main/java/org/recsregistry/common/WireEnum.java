@@ -2,7 +2,10 @@ package org.recsregistry.common;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /** An enum whose JSON, query-parameter and database form is its lower-case name. */
 public interface WireEnum {
@@ -11,15 +14,15 @@ public interface WireEnum {
 
     @JsonValue
     default String wire() {
-        Enum<?> constant = (Enum<?>) this;
-        return WireNames.of(constant.getDeclaringClass()).wire(constant.ordinal());
+        // Locale.ROOT: in a Turkish default locale NOT_IMPLEMENTED would become "not_ımplemented".
+        return name().toLowerCase(Locale.ROOT);
     }
 
     static <E extends Enum<E> & WireEnum> Optional<E> parse(Class<E> type, String value) {
-        return Optional.ofNullable(type.cast(WireNames.of(type).constant(value)));
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equals(value)).findFirst();
     }
 
     static <E extends Enum<E> & WireEnum> String allowed(Class<E> type) {
-        return WireNames.of(type).allowed();
+        return Arrays.stream(type.getEnumConstants()).map(WireEnum::wire).collect(Collectors.joining(", "));
     }
 }
