@@ -76,12 +76,19 @@ public class DeliveryStore {
                 (String) r[6], (String) r[7]);
     }
 
+    // Both outcomes write the subscription before its delivery: every writer locks a subscription before its
+    // deliveries (a delete cascades to them, a re-enable makes them due), and the opposite order deadlocked
+    // with a delete. A subscription deleted while its delivery was in flight took the delivery and its log
+    // with it, so there is nothing left to record.
+
     @Transactional
     public void succeeded(Claimed d, Instant at, int status, long millis) {
+        if (em.createNativeQuery("update webhook_subscription set consecutive_failures = 0 where id = ?1")
+                .setParameter(1, d.subscriptionId()).executeUpdate() == 0) {
+            return;
+        }
         em.createNativeQuery("update webhook_delivery set state = 'delivered', delivered_at = clock_timestamp()"
                 + " where id = ?1 and state = 'pending'").setParameter(1, d.id()).executeUpdate();
-        em.createNativeQuery("update webhook_subscription set consecutive_failures = 0 where id = ?1")
-                .setParameter(1, d.subscriptionId()).executeUpdate();
         log(d, at, status, null, millis, null);
     }
 
@@ -89,15 +96,19 @@ public class DeliveryStore {
     @Transactional
     public void failed(Claimed d, Instant at, Integer status, String error, long millis, Instant retryAt,
                        int maxFailures) {
+        @SuppressWarnings("unchecked")
+        List<Boolean> enabled = em.createNativeQuery("update webhook_subscription"
+                        + " set consecutive_failures = consecutive_failures + 1,"
+                        + " disabled_reason = case when enabled and consecutive_failures + 1 >= ?1 then 'failures'"
+                        + " else disabled_reason end, enabled = enabled and consecutive_failures + 1 < ?1 where id = ?2"
+                        + " returning enabled")
+                .setParameter(1, maxFailures).setParameter(2, d.subscriptionId()).getResultList();
+        if (enabled.isEmpty()) {
+            return;
+        }
         em.createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = ?2 and state = 'pending'")
                 .setParameter(1, utc(retryAt)).setParameter(2, d.id()).executeUpdate();
-        em.createNativeQuery("update webhook_subscription set consecutive_failures = consecutive_failures + 1,"
-                        + " disabled_reason = case when enabled and consecutive_failures + 1 >= ?1 then 'failures'"
-                        + " else disabled_reason end, enabled = enabled and consecutive_failures + 1 < ?1 where id = ?2")
-                .setParameter(1, maxFailures).setParameter(2, d.subscriptionId()).executeUpdate();
-        Boolean enabled = (Boolean) em.createNativeQuery("select enabled from webhook_subscription where id = ?1")
-                .setParameter(1, d.subscriptionId()).getSingleResult();
-        log(d, at, status, error, millis, Boolean.TRUE.equals(enabled) ? retryAt : null);
+        log(d, at, status, error, millis, Boolean.TRUE.equals(enabled.get(0)) ? retryAt : null);
     }
 
     /** Makes the pending deliveries of a re-enabled subscription due at once. */
