@@ -28,10 +28,7 @@ class WireEnumTest {
 
     @Test
     void shouldListTheAllowedNamesInDeclarationOrder() {
-        StringBuilder expected = new StringBuilder();
-        for (Status status : Status.values()) {
-            expected.append(expected.isEmpty() ? "" : ", ").append(status.name().toLowerCase(Locale.ROOT));
-        }
-        assertEquals(expected.toString(), WireEnum.allowed(Status.class));
+        assertEquals("not_implemented, in_progress, partially_implemented, implemented, rejected, superseded, unknown",
+                WireEnum.allowed(Status.class));
     }
 }
