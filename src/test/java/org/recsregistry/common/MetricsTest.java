@@ -4,7 +4,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
-import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +14,6 @@ import org.recsregistry.webhook.Receiver;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.DoublePredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,19 +34,16 @@ class MetricsTest {
     private static final String READER = "127.0.0.6";
     private static final String GREEDY_READER = "127.0.0.7";
 
-    Vertx vertx;
     Receiver receiver;
 
     @BeforeEach
     void start() throws Exception {
-        vertx = Vertx.vertx();
         receiver = new Receiver();
     }
 
     @AfterEach
     void stop() throws Exception {
         receiver.close();
-        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
     @Test
@@ -99,7 +94,7 @@ class MetricsTest {
         double refused = metric("registry_rate_limit_refusals_total", Map.of("kind", "read"));
         int status = 200;
         for (int i = 0; i <= LowRateLimits.READ_BURST && status != 429; i++) {
-            status = LocalClient.get(vertx, GREEDY_READER, RestAssured.port, "/api/v1/statuses", Map.of());
+            status = LocalClient.get(GREEDY_READER, RestAssured.port, "/api/v1/statuses", Map.of());
         }
         assertEquals(429, status);
         assertEquals(refused + 1, metric("registry_rate_limit_refusals_total", Map.of("kind", "read")));
@@ -107,7 +102,7 @@ class MetricsTest {
                 Map.of("method", "GET", "uri", "/api/v1/statuses", "status", "429")) >= 1);
         // A refusal of a path with an id in it is counted under its route's template.
         String path = "/api/v1/recommendations/metrics-refused-1";
-        assertEquals(429, LocalClient.get(vertx, GREEDY_READER, RestAssured.port, path, Map.of()));
+        assertEquals(429, LocalClient.get(GREEDY_READER, RestAssured.port, path, Map.of()));
         assertTrue(metric("http_server_requests_seconds_count",
                 Map.of("method", "GET", "uri", "/api/v1/recommendations/{id}", "status", "429")) >= 1);
         assertFalse(scrape().contains("uri=\"" + path + "\""), "no series per refused record id");
@@ -131,18 +126,18 @@ class MetricsTest {
         }
     }
 
-    /** A recommendation with its own source and addressee: this profile imports no dataset. */
     /** Reads until the cache answers: the first read may come before this instance has heard of the write. */
     private void readUntilCacheHit(String path) throws Exception {
         double hits = metric("registry_cache_hits_total", Map.of());
         long deadline = System.currentTimeMillis() + WAIT_MILLIS;
         while (metric("registry_cache_hits_total", Map.of()) == hits && System.currentTimeMillis() < deadline) {
-            assertEquals(200, LocalClient.get(vertx, READER, RestAssured.port, path, Map.of()));
+            assertEquals(200, LocalClient.get(READER, RestAssured.port, path, Map.of()));
             Thread.sleep(50);
         }
         assertTrue(metric("registry_cache_hits_total", Map.of()) > hits, "a cache hit on " + path);
     }
 
+    /** A recommendation with its own source and addressee: this profile imports no dataset. */
     private static void createRecord(String id) {
         String addressee = id.toUpperCase().replace('-', '_');
         Tokens.curator().contentType(ContentType.JSON).body(Map.of("code", addressee, "name", "Metrics test addressee",

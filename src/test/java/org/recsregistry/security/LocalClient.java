@@ -1,36 +1,42 @@
 package org.recsregistry.security;
 
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
+import org.apache.http.conn.params.ConnRoutePNames;
+import org.apache.http.params.CoreConnectionPNames;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An HTTP client that connects from a chosen loopback address (127.0.0.0/8 is all local on Linux),
- * so that one test can play several clients with different addresses.
+ * so that one test can play several clients with different addresses. Blocking, with timeouts, so a
+ * request the server leaves unanswered fails with the stage that hung (connect or read).
  */
 public final class LocalClient {
+
+    private static final int TIMEOUT_MILLIS = 10_000;
 
     private LocalClient() {
     }
 
     /** The status of a GET sent from {@code from} to 127.0.0.1:{@code port}, with these headers. */
-    public static int get(Vertx vertx, String from, int port, String path, Map<String, String> headers)
-            throws Exception {
-        HttpClient client = vertx.createHttpClient(new HttpClientOptions().setLocalAddress(from));
+    public static int get(String from, int port, String path, Map<String, String> headers) {
+        HttpClientConfig client = HttpClientConfig.httpClientConfig()
+                .setParam(ConnRoutePNames.LOCAL_ADDRESS, address(from))
+                .setParam(CoreConnectionPNames.CONNECTION_TIMEOUT, TIMEOUT_MILLIS)
+                .setParam(CoreConnectionPNames.SO_TIMEOUT, TIMEOUT_MILLIS);
+        // 127.0.0.1, not localhost, which may resolve to ::1, unreachable from an IPv4 address.
+        return RestAssured.given().config(RestAssured.config().httpClient(client)).baseUri("http://127.0.0.1")
+                .port(port).headers(headers).get(path).statusCode();
+    }
+
+    private static InetAddress address(String literal) {
         try {
-            RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1").setPort(port)
-                    .setURI(path);
-            headers.forEach(options::putHeader);
-            return client.request(options).compose(request -> request.send())
-                    .compose(response -> response.body().map(body -> response.statusCode()))
-                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        } finally {
-            client.close();
+            return InetAddress.getByName(literal);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(literal, e);
         }
     }
 }

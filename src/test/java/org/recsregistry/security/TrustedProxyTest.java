@@ -61,12 +61,12 @@ class TrustedProxyTest {
         assertEquals(429, direct(spoofed(99)), "one bucket for the client, whatever addresses it names");
     }
 
-    private int viaProxy(String client, Map<String, String> headers) throws Exception {
-        return LocalClient.get(vertx, client, proxy.port(), PATH, headers);
+    private int viaProxy(String client, Map<String, String> headers) {
+        return LocalClient.get(client, proxy.port(), PATH, headers);
     }
 
-    private int direct(Map<String, String> headers) throws Exception {
-        return LocalClient.get(vertx, DIRECT_CLIENT, RestAssured.port, PATH, headers);
+    private int direct(Map<String, String> headers) {
+        return LocalClient.get(DIRECT_CLIENT, RestAssured.port, PATH, headers);
     }
 
     private static Map<String, String> spoofed(int n) {
