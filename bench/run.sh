@@ -100,9 +100,10 @@ start_app() {
     local port=$1 name=$2; shift 2
     LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
-    # MALLOC_ARENA_MAX as the image and the systemd unit set it (deploy/README.md).
+    # MALLOC_ARENA_MAX and MinHeapFreeRatio as the image and the systemd unit set them (deploy/README.md);
+    # JAVA_OPTS comes after, so it can override them.
     env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 "$@" \
-        java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+        java -XX:MinHeapFreeRatio=10 $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     for _ in $(seq 6000); do
