@@ -93,6 +93,8 @@ fi
 
 # ---------------------------------------------------------------- helpers
 now_ms() { date +%s%3N; }
+# The Java heap G1 has committed, in MB (the rest of the RSS is the JVM itself); "-" without jcmd.
+heap_mb() { jcmd "$1" GC.heap_info 2>/dev/null | sed -n 's/.* total \([0-9]*\)K.*/\1/p' | awk 'NR == 1 { print int($1 / 1024) } END { if (NR == 0) print "-" }'; }
 
 # Starts the service and sets STARTED_PID and READY_MS (process start until ready answers 200).
 # Extra environment as arguments (NAME=value).
@@ -375,6 +377,7 @@ for scale in $SCALES; do
     load_export=$(load1)
     hwm_before=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
     rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status")
+    heap_before=$(heap_mb "$APP_PID")
     rm -f "$WORK/export.done" "$WORK/export.peak"
     ( peak=0; while kill -0 "$APP_PID" 2>/dev/null && [ ! -f "$WORK/export.done" ]; do
           r=$(awk '/VmRSS/ { print $2 }' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
@@ -388,7 +391,7 @@ for scale in $SCALES; do
     touch "$WORK/export.done"; wait "$sampler" 2>/dev/null || true
     peak=$(cat "$WORK/export.peak" 2>/dev/null || echo 0)
     hwm_after=$(awk '/VmHWM/ { print $2 }' "/proc/$APP_PID/status")
-    EXPORT_ROWS+=("| $scale | $total | $size | $t_export | $((rss_before / 1024)) | $((peak / 1024)) | $((hwm_before / 1024)) → $((hwm_after / 1024)) | $load_export |")
+    EXPORT_ROWS+=("| $scale | $total | $size | $t_export | $((rss_before / 1024)) | $((peak / 1024)) | $((hwm_before / 1024)) → $((hwm_after / 1024)) | $heap_before → $(heap_mb "$APP_PID") | $load_export |")
     log "export of $scale: $size bytes in $t_export ms, RSS $((rss_before / 1024)) → peak $((peak / 1024)) MB"
 done
 
@@ -437,8 +440,8 @@ done
     echo
     echo "## Export (ndjson, whole registry)"
     echo
-    echo "| scale | records | bytes | ms | RSS before (MB) | peak RSS during (MB) | VmHWM before → after (MB) | load |"
-    echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+    echo "| scale | records | bytes | ms | RSS before (MB) | peak RSS during (MB) | VmHWM before → after (MB) | heap committed before → after (MB) | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${EXPORT_ROWS[@]}"
 } >"$WORK/report.md"
 mkdir -p "$RESULTS_DIR"
