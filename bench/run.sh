@@ -28,7 +28,6 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m"}
-DEPLOYED_JAVA_OPTS="-XX:MinHeapFreeRatio=10"
 PG_PORT=${PG_PORT:-15432}
 APP_PORT=${APP_PORT:-18080}
 NOCACHE_PORT=${NOCACHE_PORT:-18082}
@@ -103,10 +102,9 @@ start_app() {
     local port=$1 name=$2; shift 2
     LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
-    # MALLOC_ARENA_MAX and DEPLOYED_JAVA_OPTS as the image and the systemd unit set them (deploy/README.md);
-    # JAVA_OPTS comes after, so it can override them.
+    # MALLOC_ARENA_MAX as the image and the systemd unit set it (deploy/README.md).
     env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 "$@" \
-        java $DEPLOYED_JAVA_OPTS $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+        java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     for _ in $(seq 6000); do
@@ -402,7 +400,7 @@ done
     echo
     echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
     echo "- load average at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1-minute load at each measurement in the tables)"
-    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); java $DEPLOYED_JAVA_OPTS $JAVA_OPTS, MALLOC_ARENA_MAX=2; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
+    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS, MALLOC_ARENA_MAX=2; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
     echo
     echo "## Start to ready (process start until /q/health/ready answers 200)"
     echo
