@@ -102,8 +102,8 @@ start_app() {
     local port=$1 name=$2; shift 2
     LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
-    # MALLOC_ARENA_MAX as the image and the systemd unit set it (deploy/README.md).
-    env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 "$@" \
+    # glibc's malloc settings as the image and the systemd unit set them (deploy/README.md).
+    env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=32000 "$@" \
         java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
@@ -400,7 +400,7 @@ done
     echo
     echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
     echo "- load average at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1-minute load at each measurement in the tables)"
-    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS, MALLOC_ARENA_MAX=2; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
+    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS, MALLOC_ARENA_MAX=2, MALLOC_MMAP_THRESHOLD_=32000; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
     echo
     echo "## Start to ready (process start until /q/health/ready answers 200)"
     echo
