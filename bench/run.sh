@@ -28,6 +28,8 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m"}
+# glibc's malloc settings as the image and the systemd unit set them (deploy/README.md); the report names them.
+MALLOC_ENV=(MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=32000)
 PG_PORT=${PG_PORT:-15432}
 APP_PORT=${APP_PORT:-18080}
 NOCACHE_PORT=${NOCACHE_PORT:-18082}
@@ -102,8 +104,7 @@ start_app() {
     local port=$1 name=$2; shift 2
     LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
-    # glibc's malloc settings as the image and the systemd unit set them (deploy/README.md).
-    env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=32000 "$@" \
+    env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false "${MALLOC_ENV[@]}" "$@" \
         java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
@@ -400,7 +401,7 @@ done
     echo
     echo "- machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
     echo "- load average at the start: $LOAD_START; at the end: $(cut -d' ' -f1-3 /proc/loadavg) (1-minute load at each measurement in the tables)"
-    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS, MALLOC_ARENA_MAX=2, MALLOC_MMAP_THRESHOLD_=32000; PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
+    echo "- wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s --latency (after ${WARMUP} s of warm-up); JAVA_OPTS=$JAVA_OPTS$(printf ', %s' "${MALLOC_ENV[@]}"); PostgreSQL $("$PG_BIN/postgres" --version | awk '{ print $3 }')"
     echo
     echo "## Start to ready (process start until /q/health/ready answers 200)"
     echo
