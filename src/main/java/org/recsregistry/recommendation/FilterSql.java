@@ -15,6 +15,9 @@ final class FilterSql {
     /** The records that match: recommendation r joined with its facet f (which only live records have). */
     static final String FROM = " from recommendation r join recommendation_facet f on f.recommendation_id = r.id";
 
+    /** How many live records there are, as a scalar subquery; facet_count has a row per combination, not per record. */
+    static final String RECORDS = "(select coalesce(sum(n.matches), 0) from facet_count n)";
+
     private FilterSql() {
     }
 
@@ -68,14 +71,17 @@ final class FilterSql {
         return clauses;
     }
 
-    /** The exact number of matches in one row and column. */
-    static String count(RecommendationFilter filter, SqlArgs args) {
+    /**
+     * One row: the exact number of matches, and of live records. From the facets, both come from one
+     * pass over facet_count (which is read whole either way: it has no index for the facet clauses).
+     */
+    static String counts(RecommendationFilter filter, SqlArgs args) {
         if (filter.countableFromFacets()) {
             List<String> clauses = facetClauses(filter, args);
-            return "select coalesce(sum(f.matches), 0) from facet_count f"
-                    + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
+            return "select coalesce(sum(f.matches)" + (clauses.isEmpty() ? "" : " filter (where "
+                    + String.join(" and ", clauses) + ")") + ", 0), coalesce(sum(f.matches), 0) from facet_count f";
         }
-        return "select count(*)" + FROM + where(filter, args);
+        return "select count(*), " + RECORDS + FROM + where(filter, args);
     }
 
     private static List<String> facetClauses(RecommendationFilter filter, SqlArgs args) {

@@ -75,13 +75,16 @@ public final class RecommendationRows {
      * of {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count.
      * <p>
      * The count also picks the plan, in the statement: the branch of the union that does not fit it
-     * is never run. Below {@code sparseMatches} matches, the page reads every match (through the
-     * combinations that match, see {@link FilterSql#clausesByCombination}) and keeps the first of them
-     * in the sort's order; from it on, it walks the sort's index and stops at the page's end. Walking
-     * costs about limit × records / matches rows, reading every match costs matches rows.
+     * is never run. The page walks the sort's index and stops at the page's end when there are
+     * {@code sparseMatches} matches or more, or when the walk is short anyway: it reads about
+     * (limit + 1) × records / matches rows, and never more than every record, so when that is at most
+     * {@code walkRows}. Otherwise it reads every match (through the combinations that match, see
+     * {@link FilterSql#clausesByCombination}) and keeps the first of them in the sort's order. Reading
+     * every match costs more per row than a walk does, and on a small registry it is a scan of the
+     * whole table (docs/benchmarks.md, "twelfth round").
      */
     static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal,
-                                  long sparseMatches) throws SQLException {
+                                  long sparseMatches, long walkRows) throws SQLException {
         RecommendationFilter filter = query.filter();
         SortOrder.Spec sort = query.sort();
         String direction = sort.descending() ? " desc" : " asc";
@@ -89,19 +92,24 @@ public final class RecommendationRows {
         // statement is as cheap as a custom one, so after a few executions it stops planning it anew.
         String order = " order by sort_key" + direction + ", id" + direction + " limit " + (query.limit() + 1);
         SqlArgs args = new SqlArgs();
-        String count = knownTotal.isPresent() ? "select cast(" + args.add(knownTotal.get()) + " as bigint)"
-                : FilterSql.count(filter, args);
+        String counts = knownTotal.isPresent()
+                ? "select cast(" + args.add(knownTotal.get()) + " as bigint), coalesce(sum(n.matches), 0)"
+                        + " from facet_count n"
+                : FilterSql.counts(filter, args);
+        String shortWalk = "(c.records <= " + walkRows + " or " + (query.limit() + 1) + " * c.records <= "
+                + walkRows + " * c.total)";
         boolean asOf = filter.asOf().isPresent();
         // The walk reads each body on the facet row it stops at.
-        String walk = keys(query, FilterSql.clausesForWalk(filter, args), "c.total >= " + sparseMatches, args,
+        String walk = keys(query, FilterSql.clausesForWalk(filter, args),
+                "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")", args,
                 asOf ? "" : ", f.body") + order;
         // offset 0 keeps the subquery apart, planned without the order: every match's key first, then the
         // top of them, then the bodies of that top alone.
         String gather = "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
                 + " where b.recommendation_id = p.id) as body") + " from (select * from ("
                 + keys(query, FilterSql.clausesByCombination(filter, args), "c.total between 1 and "
-                + (sparseMatches - 1), args, "") + " offset 0) m" + order + ") p";
-        String sql = "with c(total) as (" + count + ")"
+                + (sparseMatches - 1) + " and not " + shortWalk, args, "") + " offset 0) m" + order + ") p";
+        String sql = "with c(total, records) as (" + counts + ")"
                 + " select c.total, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral ((" + walk + ") union all (" + gather + ")) k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter, args, false) : "")

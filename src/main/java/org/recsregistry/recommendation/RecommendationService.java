@@ -58,6 +58,10 @@ public class RecommendationService {
     @ConfigProperty(name = "registry.list.sparse-matches")
     long sparseMatches;
 
+    /** ... unless the walk would read at most this many rows (RecommendationRows#page). */
+    @ConfigProperty(name = "registry.list.walk-rows")
+    long walkRows;
+
     /**
      * One page of the matches and their total, read in one statement. Each item is the JSON the
      * database keeps for the record; with asOf, the record as it stood then, rendered here.
@@ -75,7 +79,8 @@ public class RecommendationService {
         Object lastKey = null;
         long total = 0;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known(), sparseMatches);
+             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known(), sparseMatches,
+                     walkRows);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 total = rows.getLong("total");
