@@ -48,7 +48,8 @@ public class ConditionalGetFilters {
         context.setProperty(REVISION, revision);
         boolean unchanged = notModified(context.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH) != null, request,
                 revision.lastModified(), revision.etag());
-        return unchanged ? Response.notModified(revision.etag()).lastModified(revision.lastModified()).build() : null;
+        return unchanged ? Response.notModified(revision.etag()).header(HttpHeaders.LAST_MODIFIED, revision.httpDate()).build()
+                : null;
     }
 
     /** Whether to answer 304; If-None-Match, when present, decides alone (RFC 9110 13.2.2). */
@@ -68,7 +69,7 @@ public class ConditionalGetFilters {
     public void tagResponse(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getStatus() == 200 && request.getProperty(REVISION) instanceof RegistryState.Revision revision) {
             response.getHeaders().putSingle(HttpHeaders.ETAG, revision.etag());
-            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, revision.lastModified());
+            response.getHeaders().putSingle(HttpHeaders.LAST_MODIFIED, revision.httpDate());
         }
     }
 

@@ -32,7 +32,11 @@ public class KnownParameters {
             return;
         }
         Set<String> taken = TAKEN.computeIfAbsent(method, KnownParameters::queryParameters);
-        List<Problem.InvalidParam> problems = context.getUriInfo().getQueryParameters().keySet().stream()
+        Set<String> given = context.getUriInfo().getQueryParameters().keySet();
+        if (taken.containsAll(given)) {
+            return;
+        }
+        List<Problem.InvalidParam> problems = given.stream()
                 .filter(name -> !taken.contains(name)).sorted()
                 .map(name -> new Problem.InvalidParam(name, taken.isEmpty() ? "is not a parameter of this endpoint, "
                         + "which takes none" : "is not a parameter of this endpoint; it takes " + String.join(", ",

