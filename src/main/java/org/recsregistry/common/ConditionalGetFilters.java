@@ -48,7 +48,8 @@ public class ConditionalGetFilters {
         context.setProperty(REVISION, revision);
         boolean unchanged = notModified(context.getHeaders().getFirst(HttpHeaders.IF_NONE_MATCH) != null, request,
                 revision.lastModified(), revision.etag());
-        return unchanged ? Response.notModified(revision.etag()).header(HttpHeaders.LAST_MODIFIED, revision.httpDate()).build()
+        return unchanged
+                ? Response.notModified(revision.etag()).header(HttpHeaders.LAST_MODIFIED, revision.httpDate()).build()
                 : null;
     }
 

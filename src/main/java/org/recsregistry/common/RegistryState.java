@@ -49,9 +49,9 @@ public class RegistryState {
     private volatile boolean following;
 
     /**
-     * One revision of the registry and when it was made, with that time as the Last-Modified header
-     * writes it: formatted once here, since formatting a Date for each answer cost the uncached list
-     * page about 4% of its time in the JVM.
+     * One revision of the registry and when it was made; {@code httpDate} is that time as the
+     * Last-Modified header writes it (IMF-fixdate), formatted once here: formatting a Date for each
+     * answer cost the uncached list page about 4% of its time in the JVM.
      */
     public record Revision(long number, Instant modifiedAt, String httpDate) {
 
