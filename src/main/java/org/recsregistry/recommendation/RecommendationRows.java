@@ -92,6 +92,8 @@ public final class RecommendationRows {
         // statement is as cheap as a custom one, so after a few executions it stops planning it anew.
         String order = " order by sort_key" + direction + ", id" + direction + " limit " + (query.limit() + 1);
         SqlArgs args = new SqlArgs();
+        // With a known total, the records are an aggregate here, not FilterSql.RECORDS: a subquery in a
+        // select without a from is inlined into c, and PostgreSQL ran it again at each use of c.records.
         String counts = knownTotal.isPresent()
                 ? "select cast(" + args.add(knownTotal.get()) + " as bigint), coalesce(sum(n.matches), 0)"
                         + " from facet_count n"
