@@ -20,6 +20,10 @@
 # LOAD_MAX (1.5) and LOAD_WAIT (300): before each measured group, wait up to LOAD_WAIT seconds for the
 # 1-minute load average to fall under LOAD_MAX (other work on the machine skews every number); the
 # load at the start of each measurement is reported next to it.
+# BASE_JAR (the quarkus-run.jar of another commit's build, BASE_NAME its label, e.g. the commit): that build
+# runs too, with and without its cache, on a database of its own holding the dataset, and the dataset page's
+# reads with targets are measured on both builds side by side (docs/benchmarks.md). SCALES=none measures
+# the dataset alone.
 set -euo pipefail
 
 SCALES=${SCALES:-"1000 100000 1000000"}
@@ -37,6 +41,9 @@ NGINX_PORT=${NGINX_PORT:-18081}
 LOAD_MAX=${LOAD_MAX:-1.5}
 LOAD_WAIT=${LOAD_WAIT:-300}
 ROUNDS=${ROUNDS:-3}
+[ "$SCALES" = none ] && SCALES=""
+BASE_PORT=${BASE_PORT:-18083}
+BASE_NOCACHE_PORT=${BASE_NOCACHE_PORT:-18084}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
@@ -98,14 +105,14 @@ now_ms() { date +%s%3N; }
 # The Java heap G1 has committed, in MB (the rest of the RSS is the JVM itself); "-" without jcmd.
 heap_mb() { jcmd "$1" GC.heap_info 2>/dev/null | sed -n 's/.* total \([0-9]*\)K.*/\1/p' | awk 'NR == 1 { print int($1 / 1024) } END { if (NR == 0) print "-" }'; }
 
-# Starts the service and sets STARTED_PID and READY_MS (process start until ready answers 200).
-# Extra environment as arguments (NAME=value).
+# Starts the service (START_JAR, by default this build's) and sets STARTED_PID and READY_MS (process
+# start until ready answers 200). Extra environment as arguments (NAME=value).
 start_app() {
     local port=$1 name=$2; shift 2
     LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
     env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false "${MALLOC_ENV[@]}" "$@" \
-        java $JAVA_OPTS -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+        java $JAVA_OPTS -jar "${START_JAR:-$JAR}" >"$WORK/$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     for _ in $(seq 6000); do
@@ -339,6 +346,54 @@ done
 wait_quiet
 measure_uncached dataset "filtered list page (addressee=DPRK&limit=50)" "/api/v1/recommendations?addressee=DPRK&limit=50" "dataset-list.json"
 
+# ---------------------------------------------------------------- another build side by side (BASE_JAR)
+# A ratio to nginx depends on the machine as much as on the service: whether a target missed here was met
+# by the build it was set on is measured, not assumed. Each build's reads are taken against nginx serving
+# that build's own bytes, the builds and nginx in turn in each round.
+BASE_ROWS=()
+compare_builds() {
+    local name=$1 base=$2 this=$3 conns=$4 conditional=${5:-} path=$WARM_LIST
+    curl -s -o "$WORK/www/base.json" "$base$path"
+    curl -s -o "$WORK/www/this.json" "$this$path"
+    local hb="" ht="" hnb="" hnt=""
+    if [ -n "$conditional" ]; then
+        hb="If-None-Match: $(etag_of "$base$path")"; ht="If-None-Match: $(etag_of "$this$path")"
+        hnb="If-None-Match: $(etag_of "$NGX/base.json")"; hnt="If-None-Match: $(etag_of "$NGX/this.json")"
+    fi
+    local b nb t nt load all_b=() all_t=() rb=() rt=()
+    load=$(load1)
+    for _ in $(seq "$ROUNDS"); do
+        read -r -a b < <(CONNECTIONS=$conns run_wrk "$base$path" "$hb")
+        read -r -a nb < <(CONNECTIONS=$conns run_wrk "$NGX/base.json" "$hnb")
+        read -r -a t < <(CONNECTIONS=$conns run_wrk "$this$path" "$ht")
+        read -r -a nt < <(CONNECTIONS=$conns run_wrk "$NGX/this.json" "$hnt")
+        all_b+=("${b[*]}"); all_t+=("${t[*]}")
+        rb+=("$(ratio "${b[0]}" "${nb[0]}" 3)"); rt+=("$(ratio "${t[0]}" "${nt[0]}" 3)")
+    done
+    read -r -a b < <(medians "${all_b[@]}")
+    read -r -a t < <(medians "${all_t[@]}")
+    BASE_ROWS+=("| $name | $conns | ${b[0]} | ${b[2]} | $(median "${rb[@]}") | $(IFS=/; echo "${rb[*]}") | ${t[0]} | ${t[2]} | $(median "${rt[@]}") | $(IFS=/; echo "${rt[*]}") | ${b[3]}/${t[3]} | $load |")
+    log "$name: base ${b[0]} req/s (to nginx ${rb[*]}), this build ${t[0]} req/s (${rt[*]})"
+}
+if [ -n "${BASE_JAR:-}" ]; then
+    as_pg "$PG_BIN/createdb" -h "$WORK/sock" -p "$PG_PORT" -U postgres base
+    BASE_JDBC=(QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/base" QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=)
+    START_JAR=$BASE_JAR start_app "$BASE_PORT" base "${BASE_JDBC[@]}"; BASE_PID=$STARTED_PID
+    START_JAR=$BASE_JAR start_app "$BASE_NOCACHE_PORT" base-nocache "${BASE_JDBC[@]}" REGISTRY_CACHE_ENABLED=false
+    BASE_NOCACHE_PID=$STARTED_PID
+    BASE="http://127.0.0.1:$BASE_PORT"
+    BASE_NOCACHE="http://127.0.0.1:$BASE_NOCACHE_PORT"
+    log "warming the other build up as this one was"
+    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$BASE_NOCACHE$WARM_LIST" >/dev/null
+    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$BASE$WARM_LIST" >/dev/null
+    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH:-20}s" -H "If-None-Match: $(etag_of "$BASE$WARM_LIST")" "$BASE$WARM_LIST" >/dev/null
+    wait_quiet
+    compare_builds "cached list page" "$BASE" "$APP" "$CONNECTIONS"
+    compare_builds "cached conditional GET (304)" "$BASE" "$APP" "$CONNECTIONS" conditional
+    compare_builds "uncached list page" "$BASE_NOCACHE" "$NOCACHE" 16
+    stop_app "$BASE_PID"; stop_app "$BASE_NOCACHE_PID"
+fi
+
 # ---------------------------------------------------------------- scales
 loaded=0
 EXPORT_ROWS=()
@@ -423,6 +478,16 @@ done
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${UNCACHED_ROWS[@]}"
     echo
+    if [ ${#BASE_ROWS[@]} -gt 0 ]; then
+        echo "## Another build side by side, the dataset page (\`$WARM_LIST\`; req/s and p99 ms: medians of $ROUNDS rounds)"
+        echo
+        echo "Base: ${BASE_NAME:-$BASE_JAR}. Each build's ratio is to nginx serving that build's own bytes, in the same round."
+        echo
+        echo "| read | connections | base req/s | base p99 | base/nginx | per round | this build req/s | p99 | this/nginx | per round | errors base/this | load |"
+        echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        printf '%s\n' "${BASE_ROWS[@]}"
+        echo
+    fi
     echo "## First reads without the response cache (${#FIRST_FILTERS[@]} filters x ${#SORTS[@]} sorts, each URL once, one connection, ms)"
     echo
     echo "| records | reads | p50 | p99 | worst | load |"
