@@ -112,7 +112,7 @@ start_app() {
     LOAD_AT_START=$(load1)
     local t0; t0=$(now_ms)
     env QUARKUS_HTTP_PORT="$port" REGISTRY_RATE_LIMIT_ENABLED=false "${MALLOC_ENV[@]}" "$@" \
-        java $JAVA_OPTS -jar "${START_JAR:-$JAR}" >"$WORK/$name.log" 2>&1 &
+        java $JAVA_OPTS -Xlog:gc:file="$WORK/$name-gc.log" -jar "${START_JAR:-$JAR}" >"$WORK/$name.log" 2>&1 &
     local pid=$!
     PIDS+=("$pid")
     for _ in $(seq 6000); do
@@ -508,8 +508,12 @@ done
     echo "| scale | records | bytes | ms | RSS before (MB) | peak RSS during (MB) | VmHWM before → after (MB) | heap committed before → after (MB) | load |"
     echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${EXPORT_ROWS[@]}"
+    echo
+    echo "The cached instance's GC log: \`$(basename "${OUT%.md}")-app-gc.log\`, beside this report."
 } >"$WORK/report.md"
 mkdir -p "$RESULTS_DIR"
 cp "$WORK/report.md" "$OUT"
+# The cached instance's GC log (each collection and the heap after it): where its heap grew, if it did.
+cp "$WORK/app-gc.log" "${OUT%.md}-app-gc.log"
 cat "$OUT"
 log "results in $OUT"
