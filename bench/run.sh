@@ -383,7 +383,7 @@ if [ -n "${BASE_JAR:-}" ]; then
     BASE_NOCACHE_PID=$STARTED_PID
     BASE="http://127.0.0.1:$BASE_PORT"
     BASE_NOCACHE="http://127.0.0.1:$BASE_NOCACHE_PORT"
-    log "warming the other build up as this one was"
+    log "warming the other build up on the reads compared: ${JVM_WARMUP:-120} s of the list page on each instance, ${JVM_WARMUP_EACH:-20} s of its 304"
     wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$BASE_NOCACHE$WARM_LIST" >/dev/null
     wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$BASE$WARM_LIST" >/dev/null
     wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH:-20}s" -H "If-None-Match: $(etag_of "$BASE$WARM_LIST")" "$BASE$WARM_LIST" >/dev/null
