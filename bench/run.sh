@@ -41,6 +41,8 @@ NGINX_PORT=${NGINX_PORT:-18081}
 LOAD_MAX=${LOAD_MAX:-1.5}
 LOAD_WAIT=${LOAD_WAIT:-300}
 ROUNDS=${ROUNDS:-3}
+JVM_WARMUP=${JVM_WARMUP:-120}
+JVM_WARMUP_EACH=${JVM_WARMUP_EACH:-20}
 [ "$SCALES" = none ] && SCALES=""
 BASE_PORT=${BASE_PORT:-18083}
 BASE_NOCACHE_PORT=${BASE_NOCACHE_PORT:-18084}
@@ -335,12 +337,16 @@ first_reads() {
 # record, its page, the change feed). Otherwise the first scale measured them cold: the 304 at 1k
 # ran 10% slower in its first 10 s than after 40 s of the same load.
 WARM_LIST="/api/v1/recommendations?addressee=DPRK&limit=50"
-log "warming both instances up: ${JVM_WARMUP:-120} s of the list page, then ${JVM_WARMUP_EACH:-20} s of each other read"
+# The list page, then its conditional GET: the warm-up every instance gets, of this build or another.
+warm_list() {
+    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP}s" "$1$WARM_LIST" >/dev/null
+    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH}s" -H "If-None-Match: $(etag_of "$1$WARM_LIST")" "$1$WARM_LIST" >/dev/null
+}
+log "warming both instances up: $JVM_WARMUP s of the list page, then $JVM_WARMUP_EACH s of each other read"
 for base in "$NOCACHE" "$APP"; do
-    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$base$WARM_LIST" >/dev/null
-    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH:-20}s" -H "If-None-Match: $(etag_of "$base$WARM_LIST")" "$base$WARM_LIST" >/dev/null
+    warm_list "$base"
     for path in /api/v1/recommendations/coi-2014-89-a /recommendations/coi-2014-89-a "/api/v1/changes?since=0&limit=100"; do
-        wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH:-20}s" "$base$path" >/dev/null
+        wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH}s" "$base$path" >/dev/null
     done
 done
 wait_quiet
@@ -383,10 +389,9 @@ if [ -n "${BASE_JAR:-}" ]; then
     BASE_NOCACHE_PID=$STARTED_PID
     BASE="http://127.0.0.1:$BASE_PORT"
     BASE_NOCACHE="http://127.0.0.1:$BASE_NOCACHE_PORT"
-    log "warming the other build up on the reads compared: ${JVM_WARMUP:-120} s of the list page on each instance, ${JVM_WARMUP_EACH:-20} s of its 304"
-    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$BASE_NOCACHE$WARM_LIST" >/dev/null
-    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-120}s" "$BASE$WARM_LIST" >/dev/null
-    wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH:-20}s" -H "If-None-Match: $(etag_of "$BASE$WARM_LIST")" "$BASE$WARM_LIST" >/dev/null
+    log "warming the other build up on the reads compared: $JVM_WARMUP s of the list page on each instance, $JVM_WARMUP_EACH s of its 304"
+    warm_list "$BASE_NOCACHE"
+    warm_list "$BASE"
     wait_quiet
     compare_builds "cached list page" "$BASE" "$APP" "$CONNECTIONS"
     compare_builds "cached conditional GET (304)" "$BASE" "$APP" "$CONNECTIONS" conditional
