@@ -2,10 +2,7 @@ package org.recsregistry.common;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** An enum whose JSON, query-parameter and database form is its lower-case name. */
 public interface WireEnum {
@@ -14,15 +11,15 @@ public interface WireEnum {
 
     @JsonValue
     default String wire() {
-        // Locale.ROOT: in a Turkish default locale NOT_IMPLEMENTED would become "not_ımplemented".
-        return name().toLowerCase(Locale.ROOT);
+        Enum<?> constant = (Enum<?>) this;
+        return WireNames.of(constant.getDeclaringClass()).wire(constant.ordinal());
     }
 
     static <E extends Enum<E> & WireEnum> Optional<E> parse(Class<E> type, String value) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.wire().equals(value)).findFirst();
+        return Optional.ofNullable(type.cast(WireNames.of(type).constant(value)));
     }
 
     static <E extends Enum<E> & WireEnum> String allowed(Class<E> type) {
-        return Arrays.stream(type.getEnumConstants()).map(WireEnum::wire).collect(Collectors.joining(", "));
+        return WireNames.of(type).allowed();
     }
 }
