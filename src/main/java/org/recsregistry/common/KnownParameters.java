@@ -1,8 +1,8 @@
 package org.recsregistry.common;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -26,13 +26,14 @@ public class KnownParameters {
 
     // Before the conditional-GET filter, so that a wrong request never answers 304.
     @ServerRequestFilter(priority = jakarta.ws.rs.Priorities.USER - 100)
-    public void refuseUnknown(ContainerRequestContext context, ResourceInfo resource) {
+    public void refuseUnknown(RoutingContext routing, ResourceInfo resource) {
         Method method = resource.getResourceMethod();
         if (method == null) {
             return;
         }
         Set<String> taken = TAKEN.computeIfAbsent(method, KnownParameters::queryParameters);
-        Set<String> given = context.getUriInfo().getQueryParameters().keySet();
+        // The names as Vert.x parsed them for the @QueryParams; UriInfo would parse and decode the query again.
+        Set<String> given = routing.queryParams().names();
         if (taken.containsAll(given)) {
             return;
         }

@@ -1,7 +1,8 @@
 package org.recsregistry.common;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.core.MultivaluedMap;
+import io.vertx.core.MultiMap;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.util.ArrayList;
@@ -16,19 +17,26 @@ import java.util.Map;
 public class TextParameters {
 
     @ServerRequestFilter
-    public void refuseNul(ContainerRequestContext context) {
+    public void refuseNul(UriInfo uri, RoutingContext routing) {
         List<Problem.InvalidParam> problems = new ArrayList<>();
-        collect(context.getUriInfo().getPathParameters(), problems);
-        collect(context.getUriInfo().getQueryParameters(), problems);
+        for (Map.Entry<String, List<String>> e : uri.getPathParameters().entrySet()) {
+            check(e.getKey(), e.getValue(), problems);
+        }
+        // The query as Vert.x parsed it for the @QueryParams; UriInfo would parse and decode it again.
+        MultiMap query = routing.queryParams();
+        for (String name : query.names()) {
+            check(name, query.getAll(name), problems);
+        }
         if (!problems.isEmpty()) {
             throw new InvalidParametersException(problems);
         }
     }
 
-    private static void collect(MultivaluedMap<String, String> params, List<Problem.InvalidParam> problems) {
-        for (Map.Entry<String, List<String>> e : params.entrySet()) {
-            if (e.getValue().stream().anyMatch(v -> v != null && v.indexOf('\u0000') >= 0)) {
-                problems.add(new Problem.InvalidParam(e.getKey(), "must not contain a NUL character"));
+    private static void check(String name, List<String> values, List<Problem.InvalidParam> problems) {
+        for (String value : values) {
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                problems.add(new Problem.InvalidParam(name, "must not contain a NUL character"));
+                return;
             }
         }
     }
