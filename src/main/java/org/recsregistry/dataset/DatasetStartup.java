@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import java.sql.SQLException;
 import java.util.Locale;
 
 /** Imports the curated dataset when the application starts, as registry.dataset.import says. */
@@ -29,7 +30,19 @@ class DatasetStartup {
         if (chosen == Mode.ALWAYS) {
             LOG.infof("Dataset imported: %s", importer.importDataset(DatasetReader.read()));
         } else if (chosen == Mode.IF_EMPTY) {
-            importer.importIfEmpty().ifPresent(report -> LOG.infof("Dataset imported into an empty database: %s", report));
+            importer.importIfEmpty().ifPresent(report -> {
+                LOG.infof("Dataset imported into an empty database: %s", report);
+                compact();
+            });
+        }
+    }
+
+    private void compact() {
+        try {
+            importer.compact();
+        } catch (SQLException e) {
+            // The registry is whole without it; its reads scan more pages than they need.
+            LOG.warnf("Could not compact the tables after the import: %s", e.getMessage());
         }
     }
 }

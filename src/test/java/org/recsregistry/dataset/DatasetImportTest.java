@@ -1,5 +1,6 @@
 package org.recsregistry.dataset;
 
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.recsregistry.common.RegistryState;
@@ -12,6 +13,10 @@ import org.recsregistry.recommendation.Confidence;
 import org.recsregistry.status.Status;
 import org.recsregistry.recommendation.EvidenceKind;
 
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +37,9 @@ class DatasetImportTest {
 
     @Inject
     RegistryState state;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /**
      * Imports as POST /api/v1/admin/import does, including what its HTTP layer does after a write:
@@ -93,6 +101,24 @@ class DatasetImportTest {
         given().get("/api/v1/recommendations/" + id).then().body("history[0].evidence.url",
                 is(DatasetReader.read().sources().get(0).recommendations().stream().filter(r -> r.id().equals(id))
                         .findFirst().orElseThrow().statusEvents().get(0).evidence().url()));
+    }
+
+    /**
+     * The test database starts empty, so start-up imported the dataset and then compacted what the import
+     * rewrote. VACUUM FULL writes each table to a new file; a table still in the file it was created in
+     * (relfilenode = oid) was not compacted.
+     */
+    @Test
+    void shouldCompactTheTablesTheImportRewroteAfterImportingIntoAnEmptyDatabase() throws SQLException {
+        List<String> uncompacted = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("select relname from pg_class where relfilenode = oid and relname"
+                     + " in ('recommendation_facet', 'facet_count', 'recommendation', 'registry_state')")) {
+            while (rows.next()) {
+                uncompacted.add(rows.getString(1));
+            }
+        }
+        assertEquals(List.of(), uncompacted);
     }
 
     @Test
