@@ -11,7 +11,7 @@
 # started is stopped and removed on exit. Results go to bench/results/<timestamp>.md and stdout.
 #
 # Environment: SCALES (default "1000 100000 1000000"), DURATION seconds per measurement (10),
-# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m -XX:MinHeapFreeRatio=10), KEEP=1 keeps the work dir,
+# WARMUP seconds (5), CONNECTIONS (32), THREADS (2), JAVA_OPTS (-Xmx128m -XX:MinHeapFreeRatio=10 -XX:GCTimeRatio=4), KEEP=1 keeps the work dir,
 # SKIP_START=1 skips the start-to-ready measurements, JVM_WARMUP seconds (120) of unmeasured load on both
 # instances before the first measurement (the JIT compiles the hot paths in that time), then
 # JVM_WARMUP_EACH seconds (20) of each other kind of read measured,
@@ -32,7 +32,7 @@ WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 # The heap flag as the image and the systemd unit set it (deploy/README.md); -Xmx128m is the budget.
-JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m -XX:MinHeapFreeRatio=10"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xmx128m -XX:MinHeapFreeRatio=10 -XX:GCTimeRatio=4"}
 # glibc's malloc settings as the image and the systemd unit set them (deploy/README.md); the report names them.
 MALLOC_ENV=(MALLOC_ARENA_MAX=2 MALLOC_MMAP_THRESHOLD_=32000)
 PG_PORT=${PG_PORT:-15432}
