@@ -87,9 +87,16 @@ public final class RecommendationRows {
      * {@link FilterSql#clausesByCombination}) and keeps the first of them in the sort's order. Reading
      * every match costs more per row than a walk does, and on a small registry it is a scan of the
      * whole table (docs/benchmarks.md, "twelfth round").
+     * <p>
+     * Every row also carries {@code records}, the number of live records. When the caller knows that
+     * number for the current revision ({@code knownRecords}) and it is at most {@code walkRows}, the walk
+     * always wins, so the statement is the counts and the walk alone: the branch that never runs cost
+     * PostgreSQL a tenth of its work for the page (docs/benchmarks.md, "eighteenth round"). Which of the
+     * two statements reads a page changes how fast it is read, never what is read.
      */
     static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal,
-                                  long sparseMatches, long walkRows) throws SQLException {
+                                  Optional<Long> knownRecords, long sparseMatches, long walkRows)
+            throws SQLException {
         RecommendationFilter filter = query.filter();
         SortOrder.Spec sort = query.sort();
         String direction = sort.descending() ? " desc" : " asc";
@@ -106,6 +113,16 @@ public final class RecommendationRows {
         String shortWalk = "(c.records <= " + walkRows + " or " + (query.limit() + 1) + " * c.records <= "
                 + walkRows + " * c.total)";
         boolean asOf = filter.asOf().isPresent();
+        String outerOrder = " order by k.sort_key" + direction + ", k.id" + direction;
+        if (!asOf && knownRecords.isPresent() && knownRecords.get() <= walkRows) {
+            String sql = "with c(total, records) as (" + counts + ")"
+                    + " select c.total, c.records, k.sort_key, k.id, k.body::text as body from c left join lateral ("
+                    + keys(query, FilterSql.clausesForWalk(filter, args), "", args, ", f.body") + order + ") k on true"
+                    + outerOrder;
+            PreparedStatement statement = connection.prepareStatement(sql);
+            args.bind(connection, statement);
+            return statement;
+        }
         // The walk reads each body on the facet row it stops at.
         String walk = keys(query, FilterSql.clausesForWalk(filter, args),
                 "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")", args,
@@ -117,10 +134,10 @@ public final class RecommendationRows {
                 + keys(query, FilterSql.clausesByCombination(filter, args), "c.total between 1 and "
                 + (sparseMatches - 1) + " and not " + shortWalk, args, "") + " offset 0) m" + order + ") p";
         String sql = "with c(total, records) as (" + counts + ")"
-                + " select c.total, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
+                + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral ((" + walk + ") union all (" + gather + ")) k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter, args, false) : "")
-                + " order by k.sort_key" + direction + ", k.id" + direction;
+                + outerOrder;
         PreparedStatement statement = connection.prepareStatement(sql);
         args.bind(connection, statement);
         return statement;
@@ -128,7 +145,7 @@ public final class RecommendationRows {
 
     /**
      * The ids and sort keys (and {@code columns}) of the rows that meet {@code clauses}, after the cursor,
-     * when {@code gate} holds.
+     * when {@code gate} holds (always when it is empty).
      */
     private static String keys(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args,
                                String columns) {
@@ -137,9 +154,11 @@ public final class RecommendationRows {
                 + (query.sort().descending() ? "<" : ">") + " ("
                 + args.add(query.sort().key().isTimestamp() ? OffsetDateTime.parse(cursor.key()) : cursor.key())
                 + ", " + args.add(cursor.id()) + ")"));
-        clauses.add(gate);
+        if (!gate.isEmpty()) {
+            clauses.add(gate);
+        }
         return "select f.recommendation_id as id, " + column + " as sort_key" + columns
-                + FilterSql.keysFrom(query.filter()) + " where " + String.join(" and ", clauses);
+                + FilterSql.keysFrom(query.filter()) + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
     }
 
     /**

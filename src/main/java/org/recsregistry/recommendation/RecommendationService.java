@@ -10,6 +10,7 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.recsregistry.common.ProblemException;
 import org.recsregistry.common.QueryParams;
+import org.recsregistry.common.RegistryState;
 import org.recsregistry.recommendation.AsOfReader.PairStatus;
 import org.recsregistry.recommendation.dto.AddresseeStatus;
 import org.recsregistry.recommendation.dto.LinkView;
@@ -32,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -62,6 +64,19 @@ public class RecommendationService {
     @ConfigProperty(name = "registry.list.walk-rows")
     long walkRows;
 
+    @Inject
+    RegistryState state;
+
+    /** How many live records there were at a revision. */
+    private record Size(long revision, long records) {
+    }
+
+    /**
+     * The registry's size as the last page read it, at the revision known before that read: it picks the
+     * shape of the next page's statement (RecommendationRows#page), never what the page holds.
+     */
+    private final AtomicReference<Size> size = new AtomicReference<>();
+
     /**
      * One page of the matches and their total, read in one statement. Each item is the JSON the
      * database keeps for the record; with asOf, the record as it stood then, rendered here.
@@ -72,18 +87,24 @@ public class RecommendationService {
         codes.check(query.filter(), unknown);
         unknown.check();
         MatchCounts.Lookup lookup = counts.lookup(query.filter());
+        Optional<Long> revision = state.known().map(RegistryState.Revision::number);
+        Size lastSize = size.get();
+        Optional<Long> knownRecords = lastSize != null && revision.isPresent() && lastSize.revision() == revision.get()
+                ? Optional.of(lastSize.records()) : Optional.empty();
         boolean asOf = query.filter().asOf().isPresent();
         List<byte[]> items = new ArrayList<>();
         // The last record of the page, whose id and sort key make the next page's cursor.
         String lastId = null;
         Object lastKey = null;
         long total = 0;
+        long records = 0;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known(), sparseMatches,
-                     walkRows);
+             PreparedStatement statement = RecommendationRows.page(connection, query, lookup.known(), knownRecords,
+                     sparseMatches, walkRows);
              ResultSet rows = statement.executeQuery()) {
             while (rows.next()) {
                 total = rows.getLong("total");
+                records = rows.getLong("records");
                 String id = rows.getString("id");
                 if (id != null) {
                     // The body is text in UTF-8, as the driver reads it: its bytes are the JSON.
@@ -99,6 +120,9 @@ public class RecommendationService {
             throw new IllegalStateException("Cannot read a page of recommendations", e);
         }
         counts.keep(lookup, total);
+        if (revision.isPresent()) {
+            size.set(new Size(revision.get(), records));
+        }
         String next = null;
         if (items.size() > query.limit()) {
             items.remove(items.size() - 1);
@@ -189,7 +213,7 @@ public class RecommendationService {
     }
 
     /** A sort key as the cursor keeps it: timestamps as ISO 8601 with their full precision. */
-    private static String keyText(Object key) {
+    static String keyText(Object key) {
         if (key instanceof Timestamp t) {
             return t.toInstant().atOffset(ZoneOffset.UTC).toString();
         }

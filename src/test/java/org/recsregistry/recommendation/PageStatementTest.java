@@ -1,0 +1,136 @@
+package org.recsregistry.recommendation;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.sessions.JqwikSession;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.recsregistry.status.Status;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The two shapes of a page's statement read the same pages: the counts and the walk alone, which a
+ * registry of at most walk-rows records gets, and the statement that picks between the walk and reading
+ * every match. For generated filters, sorts and page sizes, both are walked to the end page by page and
+ * must give the same rows (total, registry size, ids, sort keys and bodies) on every page. (A page as of a
+ * date always takes the statement that chooses.)
+ */
+@QuarkusTest
+class PageStatementTest {
+
+    private static final long SEED = 20261202L;
+    private static final int QUERIES = 60;
+    private static final List<String> ADDRESSEES = List.of("DPRK", "CHN", "KOR", "JPN", "UNSC", "OHCHR", "EU");
+    private static final List<String> STATUSES = List.of("not_implemented", "in_progress", "partially_implemented",
+            "implemented", "rejected", "unknown");
+    private static final List<String> SOURCES = List.of("coi-2014", "r2p-2020-dprk", "38north-2014-eu-dialogue",
+            "ecfr-2016-eu-role", "piie-2014-hard-part");
+    private static final List<String> THEMES = List.of("accountability", "prison-camps", "right-to-food",
+            "humanitarian-access", "un-engagement");
+    private static final List<String> WORDS = List.of("dialogue", "prison camps", "sanctions -targeted", "china");
+    private static final List<String> SINCE = List.of("2014-01-01T00:00:00Z", "2030-01-01T00:00:00Z");
+    private static final List<String> EVIDENCE_KINDS = List.of("un_body", "un_mandate", "addressee_statement", "ngo");
+    private static final List<String> SORTS = List.of("id", "-id", "updatedAt", "-updatedAt", "createdAt", "-createdAt",
+            "source", "-source", "locator", "-locator");
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @ConfigProperty(name = "registry.list.sparse-matches")
+    long sparseMatches;
+
+    @ConfigProperty(name = "registry.list.walk-rows")
+    long walkRows;
+
+    @BeforeEach
+    void startGenerating() {
+        JqwikSession.start();
+    }
+
+    @AfterEach
+    void stopGenerating() {
+        JqwikSession.finish();
+    }
+
+    @Test
+    void shouldReadTheSamePagesWithTheWalkAloneAsWithTheStatementThatChooses() throws SQLException {
+        Random random = new Random(SEED);
+        var filters = filters().generator(50);
+        int pagesWithRecords = 0;
+        for (int i = 0; i < QUERIES; i++) {
+            RecommendationFilter filter = filters.next(random).value();
+            SortOrder.Spec sort = SortOrder.Spec.parse(SORTS.get(random.nextInt(SORTS.size()))).orElseThrow();
+            int limit = 3 + random.nextInt(30);
+            Optional<Cursor> after = Optional.empty();
+            do {
+                RecommendationQuery query = new RecommendationQuery(filter, sort, limit, after);
+                List<String> chosen = rows(query, Optional.empty());
+                // A registry size of 0 is within any walk-rows: the counts and the walk alone.
+                List<String> walkAlone = rows(query, Optional.of(0L));
+                assertEquals(chosen, walkAlone, "page of " + query);
+                pagesWithRecords += "null".equals(chosen.get(0).split("\t")[2]) ? 0 : 1;
+                after = chosen.size() > limit ? Optional.of(cursor(sort, chosen.get(limit - 1))) : Optional.empty();
+            } while (after.isPresent());
+        }
+        assertTrue(pagesWithRecords > QUERIES / 2, "the queries read pages of records, not mostly empty ones: "
+                + pagesWithRecords);
+    }
+
+    /** Each row as total, records, id, sort key and body, tab-separated, in the statement's order. */
+    private List<String> rows(RecommendationQuery query, Optional<Long> knownRecords) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = RecommendationRows.page(connection, query, Optional.empty(), knownRecords,
+                     sparseMatches, walkRows);
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                Object key = row.getObject("sort_key");
+                rows.add(String.join("\t", row.getString("total"), row.getString("records"), row.getString("id"),
+                        key == null ? null : RecommendationService.keyText(key), row.getString("body")));
+            }
+        }
+        return rows;
+    }
+
+    private static Cursor cursor(SortOrder.Spec sort, String row) {
+        String[] columns = row.split("\t");
+        return new Cursor(sort.param(), columns[3], columns[2]);
+    }
+
+    private static Arbitrary<RecommendationFilter> filters() {
+        return Combinators.combine(
+                Arbitraries.of(ADDRESSEES).list().uniqueElements().ofMaxSize(2),
+                Arbitraries.of(STATUSES).list().uniqueElements().ofMaxSize(2),
+                Arbitraries.of(SOURCES).list().uniqueElements().ofMaxSize(2).injectNull(0.6),
+                Arbitraries.of(THEMES).list().uniqueElements().ofMaxSize(2).injectNull(0.6),
+                Arbitraries.of(WORDS).injectNull(0.7),
+                Arbitraries.of(SINCE).injectNull(0.8),
+                Arbitraries.of(EVIDENCE_KINDS).list().uniqueElements().ofMaxSize(1).injectNull(0.8)
+        ).as((addressees, statuses, sources, themes, q, since, evidenceKinds) -> new RecommendationFilter(
+                addressees, statuses.stream().map(Status::fromWire).toList(), orEmpty(sources), orEmpty(themes),
+                Optional.ofNullable(q), Optional.ofNullable(since).map(OffsetDateTime::parse), Optional.empty(),
+                orEmpty(evidenceKinds).stream().map(EvidenceKind::fromWire).toList()));
+    }
+
+    private static List<String> orEmpty(List<String> values) {
+        return values == null ? List.of() : values;
+    }
+}
