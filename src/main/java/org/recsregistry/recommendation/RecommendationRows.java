@@ -3,6 +3,9 @@ package org.recsregistry.recommendation;
 import org.postgresql.PGStatement;
 import org.recsregistry.status.Status;
 import org.recsregistry.recommendation.dto.AddresseeStatus;
+import org.recsregistry.recommendation.dto.LinkView;
+import org.recsregistry.recommendation.dto.StatusEventView;
+import org.recsregistry.source.DatePrecision;
 import org.recsregistry.source.SourceKind;
 
 import java.sql.Array;
@@ -57,7 +60,7 @@ public final class RecommendationRows {
         String sql = "select " + COLUMNS + ", l.relations as link_relations, l.targets as link_targets"
                 + ", a.kinds as evidence_kinds, a.dates as evidence_dates, a.precisions as evidence_precisions,"
                 + " a.urls as evidence_urls"
-                + FilterSql.FROM + joins(filter, args, true)
+                + FilterSql.FROM + joins(filter.asOf(), args, true)
                 + " left join lateral (select array_agg(k.relation order by k.id) as relations,"
                 + " array_agg(k.to_id order by k.id) as targets"
                 + " from recommendation_link k where k.from_id = r.id) l on true"
@@ -136,11 +139,78 @@ public final class RecommendationRows {
         String sql = "with c(total, records) as (" + counts + ")"
                 + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral ((" + walk + ") union all (" + gather + ")) k on true"
-                + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter, args, false) : "")
+                + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter.asOf(), args, false) : "")
                 + outerOrder;
         PreparedStatement statement = connection.prepareStatement(sql);
         args.bind(connection, statement);
         return statement;
+    }
+
+    /**
+     * One recommendation, deleted or not, in one statement: a row per status event of its history (those
+     * effective on or before asOf when given), oldest first, or one row without an event. Each row has the
+     * columns of {@link #read} (statuses as of the date with asOf), {@code deleted_at}, the source's
+     * {@code published_date} and {@code date_precision}, the links in both directions as arrays (outgoing
+     * first, each way by id, as {@link #detailLinks} reads them) and the event's columns
+     * ({@link #event} reads them). No rows when there is no such record.
+     */
+    static PreparedStatement detail(Connection connection, String id, Optional<LocalDate> asOf) throws SQLException {
+        SqlArgs args = new SqlArgs();
+        String sql = "select " + COLUMNS + ", r.deleted_at, s.published_date, s.date_precision,"
+                + " l.relations as link_relations, l.directions as link_directions, l.others as link_others,"
+                + " l.summaries as link_summaries, se.id as event_id, se.addressee_code as event_addressee,"
+                + " se.from_status, se.to_status, se.effective_date, se.confidence, se.evidence_title,"
+                + " se.evidence_publisher, se.evidence_kind, se.evidence_date, se.evidence_date_precision,"
+                + " se.evidence_url, se.evidence_excerpt, se.note, se.corrects_event_id, se.recorded_at"
+                + " from recommendation r" + joins(asOf, args, false)
+                + " left join lateral (select array_agg(x.relation order by x.direction desc, x.id) as relations,"
+                + " array_agg(x.direction order by x.direction desc, x.id) as directions,"
+                + " array_agg(x.other order by x.direction desc, x.id) as others,"
+                + " array_agg(o.summary order by x.direction desc, x.id) as summaries"
+                + " from (select k.id, k.relation, 'outgoing' as direction, k.to_id as other from recommendation_link k"
+                + " where k.from_id = r.id union all select k.id, k.relation, 'incoming', k.from_id"
+                + " from recommendation_link k where k.to_id = r.id) x join recommendation o on o.id = x.other) l on true"
+                + " left join status_event se on se.recommendation_id = r.id"
+                + asOf.map(date -> " and se.effective_date <= " + args.add(date)).orElse("")
+                + " where r.id = " + args.add(id) + " order by se.effective_date, se.id";
+        PreparedStatement statement = connection.prepareStatement(sql);
+        args.bind(connection, statement);
+        return statement;
+    }
+
+    /** The links of the current row of {@link #detail}, in both directions. */
+    static List<LinkView> detailLinks(ResultSet row) throws SQLException {
+        String[] relations = strings(row.getArray("link_relations"));
+        String[] directions = strings(row.getArray("link_directions"));
+        String[] others = strings(row.getArray("link_others"));
+        String[] summaries = strings(row.getArray("link_summaries"));
+        List<LinkView> links = new ArrayList<>(relations.length);
+        for (int i = 0; i < relations.length; i++) {
+            links.add(new LinkView(LinkRelation.fromWire(relations[i]), directions[i], others[i], summaries[i]));
+        }
+        return links;
+    }
+
+    /** The status event of the current row of {@link #detail}; empty on the row of a record without one. */
+    static Optional<StatusEventView> event(ResultSet row) throws SQLException {
+        long id = row.getLong("event_id");
+        if (row.wasNull()) {
+            return Optional.empty();
+        }
+        String fromStatus = row.getString("from_status");
+        String evidenceKind = row.getString("evidence_kind");
+        String precision = row.getString("evidence_date_precision");
+        long corrects = row.getLong("corrects_event_id");
+        Long correctsId = row.wasNull() ? null : corrects;
+        return Optional.of(new StatusEventView(id, row.getString("event_addressee"),
+                fromStatus == null ? null : Status.fromWire(fromStatus), Status.fromWire(row.getString("to_status")),
+                row.getObject("effective_date", LocalDate.class), Confidence.fromWire(row.getString("confidence")),
+                new StatusEventView.Evidence(row.getString("evidence_title"), row.getString("evidence_publisher"),
+                        evidenceKind == null ? null : EvidenceKind.fromWire(evidenceKind),
+                        row.getObject("evidence_date", LocalDate.class),
+                        precision == null ? null : DatePrecision.fromWire(precision), row.getString("evidence_url"),
+                        row.getString("evidence_excerpt")),
+                row.getString("note"), correctsId, instant(row, "recorded_at")));
     }
 
     /**
@@ -165,12 +235,12 @@ public final class RecommendationRows {
      * The source and the arrays of addressees (with statuses now or as of the filter's date, and with
      * {@code evidence}, the evidence of the event behind each status) and themes.
      */
-    private static String joins(RecommendationFilter filter, SqlArgs args, boolean evidence) {
+    private static String joins(Optional<LocalDate> asOf, SqlArgs args, boolean evidence) {
         // Orders match the entity mappings (addressees and themes by code, links by id).
-        String status = filter.asOf().isPresent() ? AsOfSql.STATUS : "ra.status";
-        String since = filter.asOf().isPresent() ? "e.effective_date" : "ra.status_since";
-        String latest = filter.asOf().isPresent() || evidence
-                ? AsOfSql.latestEvent("ra", filter.asOf().map(args::add).orElse(AsOfSql.ANY_DATE)) : "";
+        String status = asOf.isPresent() ? AsOfSql.STATUS : "ra.status";
+        String since = asOf.isPresent() ? "e.effective_date" : "ra.status_since";
+        String latest = asOf.isPresent() || evidence
+                ? AsOfSql.latestEvent("ra", asOf.map(args::add).orElse(AsOfSql.ANY_DATE)) : "";
         String evidenceArrays = evidence ? ", array_agg(e.evidence_kind order by ra.addressee_code) as kinds,"
                 + " array_agg(e.evidence_date::text order by ra.addressee_code) as dates,"
                 + " array_agg(e.evidence_date_precision order by ra.addressee_code) as precisions,"

@@ -1,6 +1,5 @@
 package org.recsregistry.recommendation;
 
-import org.recsregistry.status.Status;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
@@ -8,17 +7,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.recsregistry.common.NotFoundProblem;
 import org.recsregistry.common.ProblemException;
 import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.RegistryState;
-import org.recsregistry.recommendation.AsOfReader.PairStatus;
-import org.recsregistry.recommendation.dto.AddresseeStatus;
 import org.recsregistry.recommendation.dto.LinkView;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
 import org.recsregistry.recommendation.dto.RecommendationItem;
 import org.recsregistry.recommendation.dto.RecommendationPage;
 import org.recsregistry.recommendation.dto.SourceRef;
 import org.recsregistry.recommendation.dto.StatusEventView;
+import org.recsregistry.source.DatePrecision;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,12 +29,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Reads recommendations: filtered pages and single records with their history. */
 @ApplicationScoped
@@ -49,9 +44,6 @@ public class RecommendationService {
 
     @Inject
     MatchCounts counts;
-
-    @Inject
-    AsOfReader asOfReader;
 
     @Inject
     ObjectMapper json;
@@ -132,46 +124,59 @@ public class RecommendationService {
         return new RecommendationPage(items, total, next);
     }
 
-    /** One recommendation; with asOf, its statuses at the end of that date and its history up to it. */
+    /**
+     * One recommendation, read in one statement; with asOf, its statuses at the end of that date and its history
+     * up to it. Inside a write's transaction it sees what that transaction has flushed.
+     */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationDetail get(String id, Optional<LocalDate> asOf) {
-        Recommendation r = RecommendationWriteService.live(id);
-        asOf.ifPresent(date -> requirePublished(r, date));
-        List<LinkView> links = new ArrayList<>();
-        r.links.forEach(l -> links.add(new LinkView(l.relation, "outgoing", l.to.id, l.to.summary)));
-        RecommendationLink.<RecommendationLink>stream("to.id = ?1 order by id", id)
-                .forEach(l -> links.add(new LinkView(l.relation, "incoming", l.from.id, l.from.summary)));
-        List<StatusEventView> history = (asOf.isEmpty()
-                ? StatusEvent.<StatusEvent>stream("recommendationId = ?1 order by effectiveDate, id", id)
-                : StatusEvent.<StatusEvent>stream("recommendationId = ?1 and effectiveDate <= ?2"
-                        + " order by effectiveDate, id", id, asOf.get()))
-                .map(RecommendationService::event).toList();
-        List<AddresseeStatus> addressees = addressees(r,
-                asOf.map(date -> asOfReader.pairs(List.of(id), date).getOrDefault(id, Map.of())).orElse(null));
-        return new RecommendationDetail(r.id, sourceRef(r), r.locator, r.text, r.textVerified, r.summary,
-                overall(r, addressees, asOf.isPresent()), addressees, themes(r), links, history,
-                r.createdAt, r.updatedAt, r.version);
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = RecommendationRows.detail(connection, id, asOf);
+             ResultSet rows = statement.executeQuery()) {
+            if (!rows.next()) {
+                throw new NotFoundProblem("recommendation", id);
+            }
+            if (rows.getObject("deleted_at") != null) {
+                throw ProblemException.gone("recommendation", id);
+            }
+            RecommendationRows.Row r = RecommendationRows.read(rows, asOf.isPresent());
+            if (asOf.isPresent()) {
+                String precision = rows.getString("date_precision");
+                requirePublished(r, rows.getObject("published_date", LocalDate.class),
+                        precision == null ? null : DatePrecision.fromWire(precision), asOf.get());
+            }
+            List<LinkView> links = RecommendationRows.detailLinks(rows);
+            List<StatusEventView> history = new ArrayList<>();
+            do {
+                RecommendationRows.event(rows).ifPresent(history::add);
+            } while (rows.next());
+            return new RecommendationDetail(r.id(), new SourceRef(r.sourceId(), r.sourceTitle(), r.sourceKind()),
+                    r.locator(), r.text(), r.textVerified(), r.summary(), r.overallStatus(), r.addressees(), r.themes(),
+                    links, history, r.createdAt(), r.updatedAt(), r.version());
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read recommendation " + id, e);
+        }
     }
 
     /** Before its source was published a record did not exist: asOf answers 404 and says since when it does. */
-    private static void requirePublished(Recommendation r, LocalDate asOf) {
-        LocalDate published = r.source.publishedDate;
+    private static void requirePublished(RecommendationRows.Row r, LocalDate published, DatePrecision precision,
+                                         LocalDate asOf) {
         if (published == null) {
             return;
         }
-        LocalDate knownAsOf = switch (r.source.datePrecision) {
+        LocalDate knownAsOf = switch (precision) {
             case DAY -> asOf;
             case MONTH -> asOf.withDayOfMonth(1);
             case YEAR -> asOf.withDayOfYear(1);
         };
         if (knownAsOf.isBefore(published)) {
-            String when = switch (r.source.datePrecision) {
+            String when = switch (precision) {
                 case DAY -> published.toString();
                 case MONTH -> published.toString().substring(0, 7);
                 case YEAR -> Integer.toString(published.getYear());
             };
             throw new ProblemException(404, "not-yet-published", "Not yet published",
-                    "Recommendation '" + r.id + "' exists from " + when + ", when its source '" + r.source.id
+                    "Recommendation '" + r.id() + "' exists from " + when + ", when its source '" + r.sourceId()
                             + "' was published; asOf " + asOf + " is before that.");
         }
     }
@@ -180,29 +185,6 @@ public class RecommendationService {
         return new RecommendationItem(r.id(), new SourceRef(r.sourceId(), r.sourceTitle(), r.sourceKind()), r.locator(),
                 r.text(), r.textVerified(), r.summary(), r.overallStatus(), r.addressees(), r.themes(), r.createdAt(),
                 r.updatedAt(), r.version());
-    }
-
-    private static SourceRef sourceRef(Recommendation r) {
-        return new SourceRef(r.source.id, r.source.title, r.source.kind);
-    }
-
-    /** The addressees with their current statuses, or with those of {@code asOf} when given (unknown if absent). */
-    private static List<AddresseeStatus> addressees(Recommendation r, Map<String, PairStatus> asOf) {
-        return r.addressees.stream().map(a -> {
-            if (asOf == null) {
-                return new AddresseeStatus(a.addressee.code, a.addressee.name, a.status, a.statusSince);
-            }
-            PairStatus then = asOf.getOrDefault(a.addressee.code, new PairStatus(Status.UNKNOWN, null));
-            return new AddresseeStatus(a.addressee.code, a.addressee.name, then.status(), then.since());
-        }).toList();
-    }
-
-    private static Status overall(Recommendation r, List<AddresseeStatus> addressees, boolean asOf) {
-        return asOf ? Status.overall(addressees.stream().map(AddresseeStatus::status).toList()) : r.overallStatus;
-    }
-
-    private static List<String> themes(Recommendation r) {
-        return r.themes.stream().map(t -> t.code).toList();
     }
 
     static StatusEventView event(StatusEvent e) {

@@ -90,7 +90,9 @@ public class RecommendationWriteService {
         audit.record("recommendation.delete", "recommendation", id, before, null);
     }
 
+    /** The record as this transaction leaves it: flushed first, as the read is a statement of its own. */
     private RecommendationDetail detail(String id) {
+        Recommendation.flush();
         return reads.get(id, Optional.empty());
     }
 
