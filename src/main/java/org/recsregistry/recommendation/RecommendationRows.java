@@ -116,31 +116,28 @@ public final class RecommendationRows {
         String shortWalk = "(c.records <= " + walkRows + " or " + (query.limit() + 1) + " * c.records <= "
                 + walkRows + " * c.total)";
         boolean asOf = filter.asOf().isPresent();
-        String outerOrder = " order by k.sort_key" + direction + ", k.id" + direction;
+        String pageRows;
         if (!asOf && knownRecords.isPresent() && knownRecords.get() <= walkRows) {
-            String sql = "with c(total, records) as (" + counts + ")"
-                    + " select c.total, c.records, k.sort_key, k.id, k.body::text as body from c left join lateral ("
-                    + keys(query, FilterSql.clausesForWalk(filter, args), "", args, ", f.body") + order + ") k on true"
-                    + outerOrder;
-            PreparedStatement statement = connection.prepareStatement(sql);
-            args.bind(connection, statement);
-            return statement;
+            // The walk alone, ungated.
+            pageRows = keys(query, FilterSql.clausesForWalk(filter, args), "", args, ", f.body") + order;
+        } else {
+            // The walk reads each body on the facet row it stops at.
+            String walk = keys(query, FilterSql.clausesForWalk(filter, args),
+                    "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")", args,
+                    asOf ? "" : ", f.body") + order;
+            // offset 0 keeps the subquery apart, planned without the order: every match's key first, then the
+            // top of them, then the bodies of that top alone.
+            String gather = "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
+                    + " where b.recommendation_id = p.id) as body") + " from (select * from ("
+                    + keys(query, FilterSql.clausesByCombination(filter, args), "c.total between 1 and "
+                    + (sparseMatches - 1) + " and not " + shortWalk, args, "") + " offset 0) m" + order + ") p";
+            pageRows = "(" + walk + ") union all (" + gather + ")";
         }
-        // The walk reads each body on the facet row it stops at.
-        String walk = keys(query, FilterSql.clausesForWalk(filter, args),
-                "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")", args,
-                asOf ? "" : ", f.body") + order;
-        // offset 0 keeps the subquery apart, planned without the order: every match's key first, then the
-        // top of them, then the bodies of that top alone.
-        String gather = "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
-                + " where b.recommendation_id = p.id) as body") + " from (select * from ("
-                + keys(query, FilterSql.clausesByCombination(filter, args), "c.total between 1 and "
-                + (sparseMatches - 1) + " and not " + shortWalk, args, "") + " offset 0) m" + order + ") p";
         String sql = "with c(total, records) as (" + counts + ")"
                 + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
-                + " from c left join lateral ((" + walk + ") union all (" + gather + ")) k on true"
+                + " from c left join lateral (" + pageRows + ") k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter.asOf(), args, false) : "")
-                + outerOrder;
+                + " order by k.sort_key" + direction + ", k.id" + direction;
         PreparedStatement statement = connection.prepareStatement(sql);
         args.bind(connection, statement);
         return statement;
@@ -228,7 +225,8 @@ public final class RecommendationRows {
             clauses.add(gate);
         }
         return "select f.recommendation_id as id, " + column + " as sort_key" + columns
-                + FilterSql.keysFrom(query.filter()) + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
+                + FilterSql.keysFrom(query.filter())
+                + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
     }
 
     /**
