@@ -24,7 +24,8 @@ public class ResponseCacheCapture implements WriterInterceptor {
 
     @Override
     public void aroundWriteTo(WriterInterceptorContext context) throws IOException {
-        ResponseCacheFilters.Pending pending = pending();
+        // With the cache off nothing is ever pending: skip the per-request context lookup.
+        ResponseCacheFilters.Pending pending = cache.enabled() ? pending() : null;
         if (pending == null) {
             context.proceed();
             return;
