@@ -1,10 +1,11 @@
 package org.recsregistry.common;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import java.util.Locale;
 
@@ -21,7 +22,10 @@ public class AcceptNegotiation {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
     private static final String ANY_OTHER = "*/*;q=0.01";
 
-    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 40)
+    void register(@Observes Filters filters) {
+        filters.register(this::widen, SecurityHandlerPriorities.AUTHENTICATION + 40);
+    }
+
     void widen(RoutingContext context) {
         String accept = context.request().getHeader(HttpHeaders.ACCEPT);
         if (accept != null && mediaRanges(accept, PROBLEM) && !mediaRanges(accept, "*/*")) {

@@ -3,11 +3,12 @@ package org.recsregistry.common;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -28,8 +29,11 @@ public class BodySizeLimit {
     @Inject
     ObjectMapper json;
 
-    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 30)
-    void check(RoutingContext context) throws JsonProcessingException {
+    void register(@Observes Filters filters) {
+        filters.register(this::check, SecurityHandlerPriorities.AUTHENTICATION + 30);
+    }
+
+    void check(RoutingContext context) {
         String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
         long limit = maxBodySize.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         if (declared == null || !isLarger(declared, limit)) {
@@ -42,10 +46,17 @@ public class BodySizeLimit {
         // The body is never read, so the connection cannot carry another request: closed once answered.
         context.response().endHandler(ended -> context.request().connection().close());
         RouteTemplates.nameRefusal(context);
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+            return;
+        }
         context.response().setStatusCode(413)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .end(json.writeValueAsString(problem));
+                .end(body);
     }
 
     /** Whether a Content-Length exceeds the limit; one that is not a number is left to Vert.x (400). */

@@ -1,7 +1,7 @@
 package org.recsregistry.common;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.MultiMap;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.time.ZonedDateTime;
@@ -71,7 +72,10 @@ public class ResponseCacheFilters {
     @Inject
     RegistryState state;
 
-    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 10)
+    void register(@Observes Filters filters) {
+        filters.register(this::serve, SecurityHandlerPriorities.AUTHENTICATION + 10);
+    }
+
     void serve(RoutingContext context) {
         HttpServerRequest request = context.request();
         if (request.method() != HttpMethod.GET || !cache.enabled()) {

@@ -1,11 +1,12 @@
 package org.recsregistry.security;
 
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.recsregistry.common.RouteTemplates;
 
@@ -30,7 +31,10 @@ public class CorsPolicy {
     @ConfigProperty(name = "registry.cors.write-origins")
     Optional<List<String>> writeOrigins;
 
-    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 20)
+    void register(@Observes Filters filters) {
+        filters.register(this::apply, SecurityHandlerPriorities.AUTHENTICATION + 20);
+    }
+
     void apply(RoutingContext context) {
         String origin = context.request().getHeader(HttpHeaders.ORIGIN);
         if (origin == null) {

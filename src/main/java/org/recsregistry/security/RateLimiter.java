@@ -2,13 +2,14 @@ package org.recsregistry.security;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
-import io.quarkus.vertx.web.RouteFilter;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.recsregistry.common.RouteTemplates;
 
@@ -104,7 +105,10 @@ public class RateLimiter {
         }
     }
 
-    @RouteFilter(SecurityHandlerPriorities.AUTHENTICATION + 15)
+    void register(@Observes Filters filters) {
+        filters.register(this::limit, SecurityHandlerPriorities.AUTHENTICATION + 15);
+    }
+
     void limit(RoutingContext context) {
         if (!config.enabled() || !context.request().path().startsWith("/api/")) {
             context.next();
