@@ -309,13 +309,19 @@ FIRST_FILTERS=("addressee=DPRK" "addressee=CHN" "status=not_implemented" "addres
     "addressee=KOR&status=unknown" "theme=accountability" "theme=prison-camps&addressee=DPRK"
     "source=bench-synthetic&status=implemented" "status=rejected&theme=right-to-food"
     "addressee=USA&status=unknown&theme=women-and-girls" "source=coi-2014" "addressee=JPN&addressee=KOR&status=in_progress")
+# The issue's structured filters also include the record's last update and its statuses as of a date;
+# reported in a row of their own.
+FIRST_FILTERS_DATED=("updatedSince=2024-01-10T00:00:00Z" "addressee=DPRK&updatedSince=2024-01-05T00:00:00Z"
+    "asOf=2019-01-01" "status=implemented&asOf=2024-06-30")
 SORTS=(id -id updatedAt -updatedAt createdAt -createdAt source -source locator -locator)
 FIRST_ROWS=()
 SLOW_FIRST=()
+# first_reads SCALE LABEL FILTER...: each filter with each sort.
 first_reads() {
-    local scale=$1 times=() load t
+    local scale=$1 label=$2 times=() load t
+    shift 2
     load=$(load1)
-    for filter in "${FIRST_FILTERS[@]}"; do
+    for filter in "$@"; do
         for sort in "${SORTS[@]}"; do
             t=$(curl -s -o /dev/null -w '%{time_total}' "$NOCACHE/api/v1/recommendations?$filter&sort=$sort&limit=50")
             times+=("$t")
@@ -329,8 +335,8 @@ first_reads() {
     stats=$(printf '%s\n' "${times[@]}" | sort -g | awk '{ v[NR] = $1 * 1000 } END {
         p50 = v[int((NR - 1) * 0.50) + 1]; p99 = v[int((NR - 1) * 0.99) + 1];
         printf "%d | %.2f | %.2f | %.2f", NR, p50, p99, v[NR] }')
-    FIRST_ROWS+=("| $scale | $stats | $load |")
-    log "first reads at $scale: $stats"
+    FIRST_ROWS+=("| $scale | $label | $stats | $load |")
+    log "first reads at $scale ($label): $stats"
 }
 
 # Nothing is measured before the JIT has compiled the read path: unmeasured load on both instances,
@@ -423,7 +429,8 @@ for scale in $SCALES; do
     read -r -a one < <(CONNECTIONS=1 THREADS=1 run_wrk "$NOCACHE$LIST_PATH")
     row "$scale | filtered list page, 1 connection | - | - | - | - | ${one[0]} | ${one[1]} | ${one[2]} | - | - | - | - | - | - | -/${one[3]} | $(load1)"
     measure_uncached "$scale" "filtered list page" "$LIST_PATH" "list16-$scale.json"
-    first_reads "$scale"
+    first_reads "$scale" "addressee, status, source, theme" "${FIRST_FILTERS[@]}"
+    first_reads "$scale" "updatedSince, asOf" "${FIRST_FILTERS_DATED[@]}"
     measure "$scale" "single record" "/api/v1/recommendations/$single" "single-$scale.json"
     measure "$scale" "record page (HTML)" "/recommendations/$single" "page-$scale.html"
     # The page against the JSON detail of the same record, both from the cache (target: at least half the rate).
@@ -494,10 +501,12 @@ done
         printf '%s\n' "${BASE_ROWS[@]}"
         echo
     fi
-    echo "## First reads without the response cache (${#FIRST_FILTERS[@]} filters x ${#SORTS[@]} sorts, each URL once, one connection, ms)"
+    echo "## First reads without the response cache (each filter x ${#SORTS[@]} sorts, each URL once, one connection, ms)"
     echo
-    echo "| records | reads | p50 | p99 | worst | load |"
-    echo "| --- | --- | --- | --- | --- | --- |"
+    echo "Filters: ${#FIRST_FILTERS[@]} on addressee, status, source and theme; ${#FIRST_FILTERS_DATED[@]} with updatedSince or asOf."
+    echo
+    echo "| records | filters | reads | p50 | p99 | worst | load |"
+    echo "| --- | --- | --- | --- | --- | --- | --- |"
     printf '%s\n' "${FIRST_ROWS[@]}"
     echo
     echo "First reads over 20 ms: ${#SLOW_FIRST[@]}"
