@@ -1,14 +1,19 @@
 package org.recsregistry.recommendation;
 
 import org.recsregistry.status.Status;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Renders a {@link RecommendationFilter} to SQL: the one place where a filter's meaning is written.
  * Facet clauses read alias {@code f}, which may be {@code recommendation_facet} (one row per live
- * record) or {@code facet_count} (one row per combination, with its number of records); record
- * clauses read alias {@code r}, the {@code recommendation} row joined to its facet.
+ * record) or one of the kept counts ({@code facet_count}, one row per combination with its number of
+ * records, or the counts per period of V80); the other clauses read the facet row f, and the full text
+ * the {@code recommendation} row r joined to it.
  */
 final class FilterSql {
 
@@ -22,11 +27,11 @@ final class FilterSql {
     }
 
     /**
-     * The facets alone when only facet clauses filter, so that a page walks one table; joined
-     * with their records (alias r) when a record clause filters too.
+     * The facets alone, so that a page walks one table; joined with their records (alias r) when the
+     * full text filters, which only the record carries.
      */
     static String keysFrom(RecommendationFilter filter) {
-        return filter.countableFromFacets() ? " from recommendation_facet f"
+        return filter.text().isEmpty() ? " from recommendation_facet f"
                 : " from recommendation_facet f join recommendation r on r.id = f.recommendation_id";
     }
 
@@ -35,8 +40,9 @@ final class FilterSql {
      * combinations of facet_count that match them, which the combination index of recommendation_facet
      * turns into the matching rows alone: two large sets that hardly overlap (status=rejected and
      * theme=right-to-food) are found without reading either, where the facets' own indexes would read both.
+     * {@code read} says how the statuses as of a date are read.
      */
-    static List<String> clausesByCombination(RecommendationFilter filter, SqlArgs args) {
+    static List<String> clausesByCombination(RecommendationFilter filter, SqlArgs args, EraRead read) {
         List<String> facets = facetClauses(filter, args);
         List<String> clauses = new ArrayList<>();
         if (!facets.isEmpty()) {
@@ -45,14 +51,14 @@ final class FilterSql {
                     + " (select f.source_id, f.overall_status, f.pairs, f.themes from facet_count f where "
                     + String.join(" and ", facets) + ")");
         }
-        clauses.addAll(recordClauses(filter, args));
+        clauses.addAll(recordClauses(filter, args, read));
         return clauses;
     }
 
     /** {@code " where ..."} over {@link #FROM}, or an empty string when nothing filters. */
     static String where(RecommendationFilter filter, SqlArgs args) {
         List<String> clauses = facetClauses(filter, args);
-        clauses.addAll(recordClauses(filter, args));
+        clauses.addAll(recordClauses(filter, args, EraRead.JOIN));
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
 
@@ -72,21 +78,113 @@ final class FilterSql {
         if (!facets.isEmpty()) {
             clauses.add("coalesce(" + String.join(" and ", facets) + ", false)");
         }
-        clauses.addAll(recordClauses(filter, args));
+        clauses.addAll(recordClauses(filter, args, EraRead.PROBE));
         return clauses;
     }
 
     /**
-     * One row: the exact number of matches, and of live records. From the facets, both come from one
-     * pass over facet_count (which is read whole either way: it has no index for the facet clauses).
+     * One row: the exact number of matches, and of live records, from counts kept as the records are
+     * written (V30 and V80) unless the filter has full text, an evidence kind, or both updatedSince and
+     * asOf: those are counted match by match. The kept counts are read whole or by period, so a count
+     * costs the number of combinations the registry has, not the number of records.
      */
     static String counts(RecommendationFilter filter, SqlArgs args) {
-        if (filter.countableFromFacets()) {
-            List<String> clauses = facetClauses(filter, args);
-            return "select coalesce(sum(f.matches)" + (clauses.isEmpty() ? "" : " filter (where "
-                    + String.join(" and ", clauses) + ")") + ", 0), coalesce(sum(f.matches), 0) from facet_count f";
+        if (!filter.countedFromKeptCounts()) {
+            return "select count(*), " + RECORDS + FROM + where(filter, args);
         }
-        return "select count(*), " + RECORDS + FROM + where(filter, args);
+        if (filter.updatedSince().isPresent()) {
+            return "select " + matchesUpdatedSince(filter, filter.updatedSince().get(), args) + ", " + RECORDS;
+        }
+        if (choosesByStatuses(filter)) {
+            return "select " + matchesAsOf(filter, filter.asOf().get(), args) + ", " + RECORDS
+                    + ", (select coalesce(sum(f.matches), 0) from facet_count f where true"
+                    + and(facetClauses(filter, args)) + "), " + startedAsOf(filter, filter.asOf().get(), args);
+        }
+        List<String> clauses = facetClauses(filter, args);
+        return "select coalesce(sum(f.matches)" + (clauses.isEmpty() ? "" : " filter (where "
+                + String.join(" and ", clauses) + ")") + ", 0), coalesce(sum(f.matches), 0) from facet_count f";
+    }
+
+    /**
+     * The records updated at or after {@code since} that meet the facet clauses: those of since's own UTC hour
+     * counted one by one, then the kept counts of the whole hours, days and months after it (V80).
+     */
+    private static String matchesUpdatedSince(RecommendationFilter filter, OffsetDateTime since, SqlArgs args) {
+        OffsetDateTime utc = since.withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime hour = utc.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        OffsetDateTime day = utc.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+        OffsetDateTime month = utc.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).plusMonths(1);
+        // The facet clauses inside coalesce, as in a walk (clausesForWalk), so that the hour is read on the
+        // updated_at index alone: with a theme's own index beside it, PostgreSQL read all 125k of that
+        // theme's entries to count 450 rows.
+        String inHour = "(select count(*) from recommendation_facet f where f.updated_at >= " + args.add(since)
+                + " and f.updated_at < " + args.add(hour);
+        List<String> facets = facetClauses(filter, args);
+        inHour += (facets.isEmpty() ? "" : " and coalesce(" + String.join(" and ", facets) + ", false)") + ")";
+        return inHour + " + (select coalesce(sum(f.matches), 0) from facet_period_count f where ("
+                + "f.level = 'hour' and f.period >= " + args.add(hour) + " and f.period < " + args.add(day)
+                + " or f.level = 'day' and f.period >= " + args.add(day) + " and f.period < " + args.add(month)
+                + " or f.level = 'month' and f.period >= " + args.add(month) + ")" + and(facetClauses(filter, args))
+                + ")";
+    }
+
+    /**
+     * The records whose statuses as they stood at the end of {@code date} meet the filter: the spans that
+     * started by then less those that ended by then, read from the kept counts per year, month and day (V80).
+     */
+    private static String matchesAsOf(RecommendationFilter filter, LocalDate date, SqlArgs args) {
+        return "(select coalesce(sum(f.starts - f.ends), 0) from era_edge_count f where " + upTo(date, args)
+                + and(facetClauses(filter, args)) + " and " + statusesAsOf(filter, "f", args) + ")";
+    }
+
+    /** The rows of era_edge_count f whose edges fall on or before {@code date}, each edge read at one level. */
+    private static String upTo(LocalDate date, SqlArgs args) {
+        LocalDate year = date.withDayOfYear(1);
+        LocalDate month = date.withDayOfMonth(1);
+        return "(f.level = 'year' and f.period < " + args.add(year)
+                + " or f.level = 'month' and f.period >= " + args.add(year) + " and f.period < " + args.add(month)
+                + " or f.level = 'day' and f.period >= " + args.add(month) + " and f.period <= " + args.add(date) + ")";
+    }
+
+    /**
+     * How many spans that may hold on {@code date} with the filter's statuses a page would read by their
+     * statuses (recommendation_era_mask_idx): those started by then with a mask that has one of the statuses.
+     */
+    private static String startedAsOf(RecommendationFilter filter, LocalDate date, SqlArgs args) {
+        return "(select coalesce(sum(f.starts), 0) from era_edge_count f where " + upTo(date, args)
+                + " and f.mask = any(" + args.add(indexedMasks(filter)) + "::int[]))";
+    }
+
+    /**
+     * Whether a page of the filter has two ways to read every match, by their facets or by their statuses
+     * as of the date; its counts then have two more columns, how many rows each way would read
+     * ({@code by_facets}, {@code by_statuses}).
+     */
+    static boolean choosesByStatuses(RecommendationFilter filter) {
+        return filter.countedFromKeptCounts() && filter.updatedSince().isEmpty() && filter.asOf().isPresent()
+                && !filter.statuses().isEmpty();
+    }
+
+    /**
+     * The masks of the spans where the filter's statuses may hold: without addressees, those whose overall
+     * status is one of them; with addressees, every mask that has one of them.
+     */
+    private static List<String> indexedMasks(RecommendationFilter filter) {
+        if (filter.addressees().isEmpty()) {
+            return StatusSet.masksWithOverall(filter.statuses()).stream().map(String::valueOf).toList();
+        }
+        int wanted = filter.statuses().stream().mapToInt(status -> 1 << status.ordinal()).reduce(0, (a, b) -> a | b);
+        List<String> masks = new ArrayList<>();
+        for (int mask = 0; mask < 1 << Status.values().length; mask++) {
+            if ((mask & wanted) != 0) {
+                masks.add(String.valueOf(mask));
+            }
+        }
+        return masks;
+    }
+
+    private static String and(List<String> clauses) {
+        return clauses.isEmpty() ? "" : " and " + String.join(" and ", clauses);
     }
 
     private static List<String> facetClauses(RecommendationFilter filter, SqlArgs args) {
@@ -109,46 +207,65 @@ final class FilterSql {
         if (!filter.themes().isEmpty()) {
             clauses.add("f.themes && " + args.add(filter.themes()));
         }
+        filter.asOf().ifPresent(date -> clauses.add(AsOfSql.published("f", args.add(date))));
         return clauses;
     }
 
-    private static List<String> recordClauses(RecommendationFilter filter, SqlArgs args) {
+    /**
+     * How the statuses as of a date are read for each facet row: as a join, left to the planner (the export,
+     * which reads every match); as a probe of the row's spans, one index lookup per row (a walk, or the
+     * rows of the matching combinations); or the other way round, the spans with the statuses first, found
+     * on their mask, then their facet rows. Written as a scalar subquery and as an array, the last two
+     * cannot be turned into a join: PostgreSQL estimated the rows of the matching combinations at 1M where
+     * there were 78, and hashed the 921k spans of their statuses to find 63 of them (979 ms).
+     */
+    enum EraRead { JOIN, PROBE, DRIVE }
+
+    /**
+     * The clauses that the kept counts cannot answer, on the facet row f (and the record r for the full text).
+     */
+    private static List<String> recordClauses(RecommendationFilter filter, SqlArgs args, EraRead read) {
         List<String> clauses = new ArrayList<>();
         filter.asOf().ifPresent(date -> {
-            clauses.add(AsOfSql.published("r", args.add(date)));
-            statusesAsOf(filter, date, clauses, args);
+            if (!filter.statuses().isEmpty()) {
+                clauses.add(switch (read) {
+                    case JOIN -> "exists (select 1 from recommendation_era e where e.recommendation_id = f.recommendation_id"
+                            + " and e.valid_from <= " + args.add(date) + " and e.valid_until > " + args.add(date)
+                            + " and " + statusesAsOf(filter, "e", args) + ")";
+                    case PROBE -> "coalesce((select true from recommendation_era e"
+                            + " where e.recommendation_id = f.recommendation_id and e.valid_from <= " + args.add(date)
+                            + " and e.valid_until > " + args.add(date) + " and " + statusesAsOf(filter, "e", args)
+                            + " limit 1), false)";
+                    case DRIVE -> "f.recommendation_id = any(array(select e.recommendation_id from recommendation_era e"
+                            + " where e.mask = any(" + args.add(indexedMasks(filter)) + "::int[]) and e.valid_from <= "
+                            + args.add(date) + " and e.valid_until > " + args.add(date) + " and "
+                            + statusesAsOf(filter, "e", args) + "))";
+                });
+            }
         });
         filter.text().ifPresent(q -> clauses.add("r.search @@ websearch_to_tsquery('english', " + args.add(q) + ")"));
-        filter.updatedSince().ifPresent(since -> clauses.add("r.updated_at >= " + args.add(since)));
+        filter.updatedSince().ifPresent(since -> clauses.add("f.updated_at >= " + args.add(since)));
         if (!filter.evidenceKinds().isEmpty()) {
             String latest = AsOfSql.latestEvent("ra", filter.asOf().map(args::add).orElse(AsOfSql.ANY_DATE));
-            clauses.add("exists (select 1 from recommendation_addressee ra" + latest + " where ra.recommendation_id = r.id"
-                    + " and e.evidence_kind = any(" + args.add(filter.evidenceKinds().stream().map(EvidenceKind::wire)
-                    .toList()) + "))");
+            clauses.add("exists (select 1 from recommendation_addressee ra" + latest
+                    + " where ra.recommendation_id = f.recommendation_id and e.evidence_kind = any("
+                    + args.add(filter.evidenceKinds().stream().map(EvidenceKind::wire).toList()) + "))");
         }
         return clauses;
     }
 
     /**
-     * The status filter on the statuses as of the date, rebuilt from the history; the overall
-     * status of each candidate is that of its pairs' status set (see {@link StatusSet}).
+     * The status filter on the statuses as they stood, on a row with alias {@code alias} of recommendation_era
+     * or era_edge_count: with addressees, theirs ({@code pairs}); without, the overall status of the
+     * statuses' set ({@code mask}, see {@link StatusSet}).
      */
-    private static void statusesAsOf(RecommendationFilter filter, java.time.LocalDate date, List<String> clauses,
-                                     SqlArgs args) {
-        if (filter.statuses().isEmpty()) {
-            return;
-        }
+    private static String statusesAsOf(RecommendationFilter filter, String alias, SqlArgs args) {
         List<String> statuses = filter.statuses().stream().map(Status::wire).toList();
-        String latest = AsOfSql.latestEvent("ra", args.add(date));
         if (!filter.addressees().isEmpty()) {
-            clauses.add("exists (select 1 from recommendation_addressee ra" + latest
-                    + " where ra.recommendation_id = r.id and ra.addressee_code = any(" + args.add(filter.addressees())
-                    + ") and " + AsOfSql.STATUS + " = any(" + args.add(statuses) + "))");
-        } else {
-            clauses.add("(select " + StatusSet.sqlMask(AsOfSql.STATUS) + " from recommendation_addressee ra" + latest
-                    + " where ra.recommendation_id = r.id) = any(" + args.add(
-                    StatusSet.masksWithOverall(filter.statuses()).stream().map(String::valueOf).toList())
-                    + "::int[])");
+            return alias + ".pairs && " + args.add(filter.addressees().stream()
+                    .flatMap(code -> statuses.stream().map(status -> code + ':' + status)).toList());
         }
+        return alias + ".mask = any(" + args.add(StatusSet.masksWithOverall(filter.statuses()).stream()
+                .map(String::valueOf).toList()) + "::int[])";
     }
 }

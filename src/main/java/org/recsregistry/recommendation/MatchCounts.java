@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * How many recommendations match a filter that the facet counts cannot answer (full text, updatedSince,
- * asOf), kept for the registry revision they were counted at, so that a client walking the pages of a
+ * How many recommendations match a filter that the kept counts cannot answer (full text, evidence kind,
+ * updatedSince with asOf), kept for the registry revision they were counted at, so that a client walking the pages of a
  * large result counts once. The revision is taken before counting, so a count is never older than the
  * revision it is kept for; every count is dropped when the revision moves.
  */
@@ -47,7 +47,7 @@ class MatchCounts {
     }
 
     Lookup lookup(RecommendationFilter filter) {
-        Optional<Long> revision = enabled && !filter.countableFromFacets()
+        Optional<Long> revision = enabled && !filter.countedFromKeptCounts()
                 ? state.known().map(RegistryState.Revision::number) : Optional.empty();
         if (revision.isEmpty()) {
             return new Lookup(filter, revision, Optional.empty());

@@ -34,8 +34,11 @@ public record RecommendationFilter(
                 Optional.empty(), List.of());
     }
 
-    /** Whether the exact number of matches can be summed from the facet counts alone. */
-    boolean countableFromFacets() {
-        return text.isEmpty() && updatedSince.isEmpty() && asOf.isEmpty() && evidenceKinds.isEmpty();
+    /**
+     * Whether the exact number of matches is summed from counts kept as records are written (FilterSql#counts)
+     * rather than counted match by match.
+     */
+    boolean countedFromKeptCounts() {
+        return text.isEmpty() && evidenceKinds.isEmpty() && (updatedSince.isEmpty() || asOf.isEmpty());
     }
 }

@@ -125,15 +125,21 @@ public final class RecommendationRows {
             String walk = keys(query, FilterSql.clausesForWalk(filter, args),
                     "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")", args,
                     asOf ? "" : ", f.body") + order;
-            // offset 0 keeps the subquery apart, planned without the order: every match's key first, then the
-            // top of them, then the bodies of that top alone.
-            String gather = "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
-                    + " where b.recommendation_id = p.id) as body") + " from (select * from ("
-                    + keys(query, FilterSql.clausesByCombination(filter, args), "c.total between 1 and "
-                    + (sparseMatches - 1) + " and not " + shortWalk, args, "") + " offset 0) m" + order + ") p";
-            pageRows = "(" + walk + ") union all (" + gather + ")";
+            String gate = "c.total between 1 and " + (sparseMatches - 1) + " and not " + shortWalk;
+            if (FilterSql.choosesByStatuses(filter)) {
+                // Every match, from whichever of its facets and its statuses as of the date has fewer rows to read.
+                String byFacets = gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
+                        gate + " and c.by_facets <= c.by_statuses", args, order, asOf);
+                String byStatuses = gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
+                        gate + " and c.by_facets > c.by_statuses", args, order, asOf);
+                pageRows = "(" + walk + ") union all (" + byFacets + ") union all (" + byStatuses + ")";
+            } else {
+                pageRows = "(" + walk + ") union all (" + gather(query, FilterSql.clausesByCombination(filter, args,
+                        FilterSql.EraRead.PROBE), gate, args, order, asOf) + ")";
+            }
         }
-        String sql = "with c(total, records) as (" + counts + ")"
+        String sql = "with c(total, records" + (FilterSql.choosesByStatuses(filter)
+                ? ", by_facets, by_statuses" : "") + ") as (" + counts + ")"
                 + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral (" + pageRows + ") k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter.asOf(), args, false) : "")
@@ -208,6 +214,18 @@ public final class RecommendationRows {
                         precision == null ? null : DatePrecision.fromWire(precision), row.getString("evidence_url"),
                         row.getString("evidence_excerpt")),
                 row.getString("note"), correctsId, instant(row, "recorded_at")));
+    }
+
+    /**
+     * Every match's key when {@code gate} holds, then the top of them in the page's order, then the bodies of
+     * that top alone (none with asOf, whose page reads complete rows). offset 0 keeps the subquery apart,
+     * planned without the order.
+     */
+    private static String gather(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args,
+                                 String order, boolean asOf) {
+        return "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
+                + " where b.recommendation_id = p.id) as body") + " from (select * from ("
+                + keys(query, clauses, gate, args, "") + " offset 0) m" + order + ") p";
     }
 
     /**
