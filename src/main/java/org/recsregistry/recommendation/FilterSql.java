@@ -170,17 +170,8 @@ final class FilterSql {
      * status is one of them; with addressees, every mask that has one of them.
      */
     private static List<String> indexedMasks(RecommendationFilter filter) {
-        if (filter.addressees().isEmpty()) {
-            return StatusSet.masksWithOverall(filter.statuses()).stream().map(String::valueOf).toList();
-        }
-        int wanted = filter.statuses().stream().mapToInt(status -> 1 << status.ordinal()).reduce(0, (a, b) -> a | b);
-        List<String> masks = new ArrayList<>();
-        for (int mask = 0; mask < 1 << Status.values().length; mask++) {
-            if ((mask & wanted) != 0) {
-                masks.add(String.valueOf(mask));
-            }
-        }
-        return masks;
+        return (filter.addressees().isEmpty() ? StatusSet.masksWithOverall(filter.statuses())
+                : StatusSet.masksWithAny(filter.statuses())).stream().map(String::valueOf).toList();
     }
 
     private static String and(List<String> clauses) {

@@ -50,4 +50,18 @@ public final class StatusSet {
         }
         return masks;
     }
+
+    /** Every mask that has at least one of {@code wanted}. */
+    public static List<Integer> masksWithAny(Collection<Status> wanted) {
+        List<Integer> masks = new ArrayList<>();
+        for (int mask = 0; mask < 1 << ALL.length; mask++) {
+            for (Status status : wanted) {
+                if ((mask & 1 << status.ordinal()) != 0) {
+                    masks.add(mask);
+                    break;
+                }
+            }
+        }
+        return masks;
+    }
 }
