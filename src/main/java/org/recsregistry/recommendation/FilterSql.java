@@ -129,6 +129,31 @@ final class FilterSql {
     }
 
     /**
+     * Whether a page of the filter in this order may read the records updated since the date day by day, on
+     * the day indexes of V90: an updatedSince page in any order but updatedAt's, whose own index reads the
+     * date's range directly.
+     */
+    static boolean readsByDay(RecommendationFilter filter, SortOrder.Spec sort) {
+        return filter.updatedSince().isPresent() && sort.key() != SortOrder.UPDATED_AT;
+    }
+
+    /**
+     * The UTC days, from that of the filter's updatedSince on, that have records meeting its facet clauses, at
+     * most {@code most} of them (column {@code period}, each day's start), read from facet_period_count.
+     */
+    static String updatedDays(RecommendationFilter filter, SqlArgs args, long most) {
+        OffsetDateTime day = filter.updatedSince().orElseThrow().withOffsetSameInstant(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.DAYS);
+        return "select distinct f.period from facet_period_count f where f.level = 'day' and f.period >= "
+                + args.add(day) + and(facetClauses(filter, args)) + " order by f.period limit " + most;
+    }
+
+    /** A facet row f of the day {@code period} of {@link #updatedDays}, as the day indexes of V90 read it. */
+    static String onDay(String period) {
+        return "(timezone('UTC', f.updated_at))::date = (timezone('UTC', " + period + "))::date";
+    }
+
+    /**
      * The records whose statuses as they stood at the end of {@code date} meet the filter: the spans that
      * started by then less those that ended by then, read from the kept counts per year, month and day (V80).
      */

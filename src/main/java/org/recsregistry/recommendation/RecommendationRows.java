@@ -91,6 +91,12 @@ public final class RecommendationRows {
      * every match costs more per row than a walk does, and on a small registry it is a scan of the
      * whole table (docs/benchmarks.md, "twelfth round").
      * <p>
+     * An updatedSince page in an order other than updatedAt's may walk for long: where the sort's keys follow
+     * the records' age, every record updated before the date comes before the first match (2.6 s at 1M). When
+     * the walk is chosen and the days since the date with matches (counted from facet_period_count, column
+     * {@code days}) are few enough that a page's worth from each is at most sparseMatches rows, the page reads
+     * instead a page's worth from each of those days on the day indexes of V90, and keeps the first of them.
+     * <p>
      * Every row also carries {@code records}, the number of live records. When the caller knows that
      * number for the current revision ({@code knownRecords}) and it is at most {@code walkRows}, the walk
      * always wins, so the statement is the counts and the walk alone: the branch that never runs cost
@@ -116,30 +122,52 @@ public final class RecommendationRows {
         String shortWalk = "(c.records <= " + walkRows + " or " + (query.limit() + 1) + " * c.records <= "
                 + walkRows + " * c.total)";
         boolean asOf = filter.asOf().isPresent();
+        boolean walkAlone = !asOf && knownRecords.isPresent() && knownRecords.get() <= walkRows;
+        // Read day by day, a page's worth from each day, when that reads at most about sparseMatches rows.
+        long mostDays = FilterSql.readsByDay(filter, sort) && !walkAlone ? sparseMatches / (query.limit() + 1) : 0;
+        if (filter.updatedSince().isPresent()) {
+            // The counts apart (offset 0), so that they are counted once: inlined into c, PostgreSQL counted the
+            // updatedSince hour again for each gate that reads c.total. The days too, as an aggregate. (Not for an
+            // asOf status: apart, PostgreSQL read the spans of the branch that never runs, 1.9 s at 1M.)
+            counts = "select x.*" + (mostDays > 0 ? ", d.days" : "") + " from (" + counts + " offset 0) x"
+                    + (mostDays > 0 ? " cross join (select count(*) as days from ("
+                            + FilterSql.updatedDays(filter, args, mostDays + 1) + ") y) d" : "");
+        }
         String pageRows;
-        if (!asOf && knownRecords.isPresent() && knownRecords.get() <= walkRows) {
+        if (walkAlone) {
             // The walk alone, ungated.
             pageRows = keys(query, FilterSql.clausesForWalk(filter, args), "", args, ", f.body") + order;
         } else {
+            String walkGate = "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")";
+            String byDayGate = walkGate + " and c.days <= " + mostDays;
+            List<String> branches = new ArrayList<>();
             // The walk reads each body on the facet row it stops at.
-            String walk = keys(query, FilterSql.clausesForWalk(filter, args),
-                    "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")", args,
-                    asOf ? "" : ", f.body") + order;
+            branches.add(keys(query, FilterSql.clausesForWalk(filter, args),
+                    mostDays > 0 ? walkGate + " and not (" + byDayGate + ")" : walkGate, args,
+                    asOf ? "" : ", f.body") + order);
+            if (mostDays > 0) {
+                String days = FilterSql.updatedDays(filter, args, mostDays);
+                List<String> clauses = FilterSql.clausesForWalk(filter, args);
+                clauses.add(FilterSql.onDay("d.period"));
+                branches.add("select k.* from (" + days + ") d cross join lateral ("
+                        + keys(query, clauses, "", args, asOf ? "" : ", f.body") + order + ") k where " + byDayGate
+                        + order);
+            }
             String gate = "c.total between 1 and " + (sparseMatches - 1) + " and not " + shortWalk;
             if (FilterSql.choosesByStatuses(filter)) {
                 // Every match, from whichever of its facets and its statuses as of the date has fewer rows to read.
-                String byFacets = gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
-                        gate + " and c.by_facets <= c.by_statuses", args, order, asOf);
-                String byStatuses = gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
-                        gate + " and c.by_facets > c.by_statuses", args, order, asOf);
-                pageRows = "(" + walk + ") union all (" + byFacets + ") union all (" + byStatuses + ")";
+                branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
+                        gate + " and c.by_facets <= c.by_statuses", args, order, asOf));
+                branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
+                        gate + " and c.by_facets > c.by_statuses", args, order, asOf));
             } else {
-                pageRows = "(" + walk + ") union all (" + gather(query, FilterSql.clausesByCombination(filter, args,
-                        FilterSql.EraRead.PROBE), gate, args, order, asOf) + ")";
+                branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
+                        gate, args, order, asOf));
             }
+            pageRows = "(" + String.join(") union all (", branches) + ")";
         }
         String sql = "with c(total, records" + (FilterSql.choosesByStatuses(filter)
-                ? ", by_facets, by_statuses" : "") + ") as (" + counts + ")"
+                ? ", by_facets, by_statuses" : "") + (mostDays > 0 ? ", days" : "") + ") as (" + counts + ")"
                 + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral (" + pageRows + ") k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter.asOf(), args, false) : "")
