@@ -6,6 +6,7 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 import org.recsregistry.status.Status;
+import org.recsregistry.support.EarlierUpdates;
 import org.recsregistry.support.Tokens;
 
 import java.sql.Connection;
@@ -13,6 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -79,6 +83,40 @@ class DatedCountsTest {
         Tokens.curator().header("If-Match", etag).delete(BASE + "/" + RECORD).then().statusCode(204);
         assertKeptAsRebuilt();
         given().get(asOf2021).then().body("total", is((int) before));
+    }
+
+    /**
+     * The total of an updatedSince page sums the records of the date's own hour, then whole hours, days and
+     * months: for dates at, just around and at the starts of the hours, days and months of updates made
+     * earlier, and in other offsets, it is the number of records the export (which reads every match) gives.
+     */
+    @Test
+    void shouldCountUpdatedSinceAtEveryLevelAsTheExportDoes() throws SQLException {
+        EarlierUpdates records = EarlierUpdates.create(dataSource, RECORD + "-since");
+        try {
+            for (OffsetDateTime stamp : records.stamps()) {
+                OffsetDateTime hour = stamp.truncatedTo(ChronoUnit.HOURS);
+                List<OffsetDateTime> dates = List.of(stamp, stamp.plusNanos(1000), stamp.minusNanos(1000), hour,
+                        hour.minusHours(1), stamp.truncatedTo(ChronoUnit.DAYS), stamp.minusHours(25),
+                        stamp.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1), stamp.minusDays(32),
+                        stamp.withOffsetSameInstant(ZoneOffset.ofHours(9)),
+                        stamp.withOffsetSameInstant(ZoneOffset.ofHoursMinutes(-3, -30)).truncatedTo(ChronoUnit.DAYS));
+                for (OffsetDateTime date : dates) {
+                    for (String facets : List.of("", "&addressee=DPRK", "&theme=accountability&status=unknown")) {
+                        // The offset's '+' encoded by hand: with encoding off, a query's '+' is a space.
+                        String query = "updatedSince=" + date.toString().replace("+", "%2B") + facets;
+                        long total = given().urlEncodingEnabled(false).get(BASE + "?" + query + "&limit=1").then()
+                                .statusCode(200).extract().jsonPath().getLong("total");
+                        long exported = given().urlEncodingEnabled(false).get("/api/v1/export?format=ndjson&" + query)
+                                .then().statusCode(200).extract().asString().lines().filter(line -> !line.isBlank())
+                                .count();
+                        assertEquals(exported, total, query);
+                    }
+                }
+            }
+        } finally {
+            records.delete();
+        }
     }
 
     private static void event(String addressee, String status, String effective) {
