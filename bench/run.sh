@@ -341,8 +341,10 @@ first_reads() {
 
 # Nothing is measured before the JIT has compiled the read path: unmeasured load on both instances,
 # first on the list page, then on each other kind of read measured below (a conditional GET, one
-# record, its page, the change feed). Otherwise the first scale measured them cold: the 304 at 1k
-# ran 10% slower in its first 10 s than after 40 s of the same load.
+# record, its page, the change feed, a page since a date and one as of a date, on other dates and
+# filters than the first reads below). Otherwise the first scale measured them cold: the 304 at 1k
+# ran 10% slower in its first 10 s than after 40 s of the same load, and the first asOf page at 1k
+# took 64 ms where the next took 10.
 WARM_LIST="/api/v1/recommendations?addressee=DPRK&limit=50"
 # The list page, then its conditional GET: the warm-up every instance gets, of this build or another.
 warm_list() {
@@ -352,7 +354,9 @@ warm_list() {
 log "warming both instances up: $JVM_WARMUP s of the list page, then $JVM_WARMUP_EACH s of each other read"
 for base in "$NOCACHE" "$APP"; do
     warm_list "$base"
-    for path in /api/v1/recommendations/coi-2014-89-a /recommendations/coi-2014-89-a "/api/v1/changes?since=0&limit=100"; do
+    for path in /api/v1/recommendations/coi-2014-89-a /recommendations/coi-2014-89-a "/api/v1/changes?since=0&limit=100" \
+            "/api/v1/recommendations?updatedSince=2015-01-01T00:00:00Z&sort=createdAt&limit=50" \
+            "/api/v1/recommendations?status=rejected&asOf=2016-06-30&sort=-id&limit=50"; do
         wrk -t"$THREADS" -c16 -d"${JVM_WARMUP_EACH}s" "$base$path" >/dev/null
     done
 done
