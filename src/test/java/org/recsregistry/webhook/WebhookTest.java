@@ -128,6 +128,7 @@ class WebhookTest {
 
         admin().post("/api/v1/webhooks/" + euId + "/test").then().statusCode(202);
         waitUntil(() -> receiver.to("/eu").size() == 2, "the ping");
+        waitUntilRecorded(euId, 2);
         assertEquals("ping", JsonPath.from(receiver.to("/eu").get(1).body()).getString("type"));
         admin().get("/api/v1/webhooks/" + euId + "/deliveries").then().statusCode(200)
                 .body("total", is(2)).body("items.statusCode", contains(200, 200))
@@ -153,6 +154,7 @@ class WebhookTest {
             changes.updated(EU_RECORD);
         }
         waitUntil(() -> delivered("/flaky").size() == 5, "five deliveries");
+        waitUntilRecorded(id, 7);
         List<Receiver.Request> ok = delivered("/flaky");
         List<Long> cursors = ok.stream().map(r -> JsonPath.from(r.body()).getLong("entries[0].cursor")).toList();
         assertEquals(cursors.stream().sorted().distinct().toList(), cursors, "in feed order, each once");
@@ -233,6 +235,15 @@ class WebhookTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
+    }
+
+    /**
+     * The receiver has a delivery before the service records its answer: wait until the subscription's
+     * delivery log holds {@code attempts}.
+     */
+    private static void waitUntilRecorded(int subscription, int attempts) {
+        waitUntil(() -> admin().get("/api/v1/webhooks/" + subscription + "/deliveries").jsonPath().getInt("total")
+                == attempts, attempts + " recorded attempts");
     }
 
     static void waitUntil(BooleanSupplier condition, String what) {
