@@ -106,12 +106,16 @@ final class FilterSql {
     }
 
     /**
-     * The records updated at or after {@code since} that meet the facet clauses: those of since's own UTC hour
-     * counted one by one, then the kept counts of the whole hours, days and months after it (V80).
+     * The records updated at or after {@code since} that meet the facet clauses: those from since to the end of
+     * its UTC hour counted one by one (none when since is on the hour), then the kept counts of the whole hours,
+     * days and months after it (V80).
      */
     private static String matchesUpdatedSince(RecommendationFilter filter, OffsetDateTime since, SqlArgs args) {
         OffsetDateTime utc = since.withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime hour = utc.truncatedTo(ChronoUnit.HOURS).plusHours(1);
+        // A date on the hour starts a whole hour, which the kept counts hold: counted one by one, its hour read
+        // each of its records' facet rows (3,600 at 1M, 25 ms on a first read).
+        OffsetDateTime onHour = utc.truncatedTo(ChronoUnit.HOURS);
+        OffsetDateTime hour = onHour.equals(utc) ? utc : onHour.plusHours(1);
         OffsetDateTime day = utc.truncatedTo(ChronoUnit.DAYS).plusDays(1);
         OffsetDateTime month = utc.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1).plusMonths(1);
         // The facet clauses inside coalesce, as in a walk (clausesForWalk), so that the hour is read on the
