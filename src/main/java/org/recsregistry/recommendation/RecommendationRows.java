@@ -34,6 +34,17 @@ public final class RecommendationRows {
             + " a.names as addressee_names, a.statuses as addressee_statuses, a.since as addressee_since,"
             + " t.codes as theme_codes";
 
+    /**
+     * The counts of a page's statement (its CTE c), as the branches' gates read them. c is materialized, so that
+     * it is planned and counted once, and a gate reads it through a scalar subquery, a parameter set once, so
+     * that the gate stays a one-time filter and a branch that does not fit the counts never runs. Inlined, c was
+     * copied into each gate that read c.total: at 1M, the status-as-of-a-date statement took 25 ms to plan and
+     * 35 to run on a connection's first read, now 10 and 16. Materialized but read as c.total, the gates had
+     * become filters on each row (docs/benchmarks.md, "twenty-second round").
+     */
+    private static final String COUNT_TOTAL = "(select total from c)";
+    private static final String COUNT_RECORDS = "(select records from c)";
+
     /** One recommendation as read; with asOf, its addressees' statuses and overall status as of that date. */
     public record Row(String id, String sourceId, String sourceTitle, SourceKind sourceKind, String locator,
                       String text, boolean textVerified, String summary, Status overallStatus,
@@ -106,40 +117,45 @@ public final class RecommendationRows {
     static PreparedStatement page(Connection connection, RecommendationQuery query, Optional<Long> knownTotal,
                                   Optional<Long> knownRecords, long sparseMatches, long walkRows)
             throws SQLException {
+        SqlArgs args = new SqlArgs();
+        PreparedStatement statement = connection.prepareStatement(
+                pageSql(query, knownTotal, knownRecords, sparseMatches, walkRows, args));
+        args.bind(connection, statement);
+        return statement;
+    }
+
+    /** The text of {@link #page}'s statement; its values are added to {@code args}. */
+    static String pageSql(RecommendationQuery query, Optional<Long> knownTotal, Optional<Long> knownRecords,
+                          long sparseMatches, long walkRows, SqlArgs args) {
         RecommendationFilter filter = query.filter();
         SortOrder.Spec sort = query.sort();
         String direction = sort.descending() ? " desc" : " asc";
         // The limit is written out, not bound: with it in sight, PostgreSQL's generic plan for the
         // statement is as cheap as a custom one, so after a few executions it stops planning it anew.
         String order = " order by sort_key" + direction + ", id" + direction + " limit " + (query.limit() + 1);
-        SqlArgs args = new SqlArgs();
-        // With a known total, the records are an aggregate here, not FilterSql.RECORDS: a subquery in a
-        // select without a from is inlined into c, and PostgreSQL ran it again at each use of c.records.
+        // With a known total, the records are an aggregate over facet_count rather than FilterSql.RECORDS.
         String counts = knownTotal.isPresent()
                 ? "select cast(" + args.add(knownTotal.get()) + " as bigint), coalesce(sum(n.matches), 0)"
                         + " from facet_count n"
                 : FilterSql.counts(filter, args);
-        String shortWalk = "(c.records <= " + walkRows + " or " + (query.limit() + 1) + " * c.records <= "
-                + walkRows + " * c.total)";
+        String shortWalk = "(" + COUNT_RECORDS + " <= " + walkRows + " or " + (query.limit() + 1) + " * "
+                + COUNT_RECORDS + " <= " + walkRows + " * " + COUNT_TOTAL + ")";
         boolean asOf = filter.asOf().isPresent();
         boolean walkAlone = !asOf && knownRecords.isPresent() && knownRecords.get() <= walkRows;
         // Read day by day, a page's worth from each day, when that reads at most about sparseMatches rows.
         long mostDays = FilterSql.readsByDay(filter, sort) && !walkAlone ? sparseMatches / (query.limit() + 1) : 0;
-        if (filter.updatedSince().isPresent()) {
-            // The counts apart (offset 0), so that they are counted once: inlined into c, PostgreSQL counted the
-            // updatedSince hour again for each gate that reads c.total. The days too, as an aggregate. (Not for an
-            // asOf status: apart, PostgreSQL read the spans of the branch that never runs, 1.9 s at 1M.)
-            counts = "select x.*" + (mostDays > 0 ? ", d.days" : "") + " from (" + counts + " offset 0) x"
-                    + (mostDays > 0 ? " cross join (select count(*) as days from ("
-                            + FilterSql.updatedDays(filter, args, mostDays + 1) + ") y) d" : "");
+        if (mostDays > 0) {
+            counts = "select x.*, d.days from (" + counts + ") x cross join (select count(*) as days from ("
+                    + FilterSql.updatedDays(filter, args, mostDays + 1) + ") y) d";
         }
         String pageRows;
         if (walkAlone) {
             // The walk alone, ungated.
             pageRows = keys(query, FilterSql.clausesForWalk(filter, args), "", args, ", f.body") + order;
         } else {
-            String walkGate = "(c.total >= " + sparseMatches + " or c.total >= 1 and " + shortWalk + ")";
-            String byDayGate = walkGate + " and c.days <= " + mostDays;
+            String walkGate = "(" + COUNT_TOTAL + " >= " + sparseMatches + " or " + COUNT_TOTAL + " >= 1 and "
+                    + shortWalk + ")";
+            String byDayGate = walkGate + " and (select days from c) <= " + mostDays;
             List<String> branches = new ArrayList<>();
             // The walk reads each body on the facet row it stops at.
             branches.add(keys(query, FilterSql.clausesForWalk(filter, args),
@@ -153,28 +169,25 @@ public final class RecommendationRows {
                         + keys(query, clauses, "", args, asOf ? "" : ", f.body") + order + ") k where " + byDayGate
                         + order);
             }
-            String gate = "c.total between 1 and " + (sparseMatches - 1) + " and not " + shortWalk;
+            String gate = COUNT_TOTAL + " between 1 and " + (sparseMatches - 1) + " and not " + shortWalk;
             if (FilterSql.choosesByStatuses(filter)) {
                 // Every match, from whichever of its facets and its statuses as of the date has fewer rows to read.
                 branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
-                        gate + " and c.by_facets <= c.by_statuses", args, order, asOf));
+                        gate + " and (select by_facets - by_statuses from c) <= 0", args, order, asOf));
                 branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
-                        gate + " and c.by_facets > c.by_statuses", args, order, asOf));
+                        gate + " and (select by_facets - by_statuses from c) > 0", args, order, asOf));
             } else {
                 branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
                         gate, args, order, asOf));
             }
             pageRows = "(" + String.join(") union all (", branches) + ")";
         }
-        String sql = "with c(total, records" + (FilterSql.choosesByStatuses(filter)
-                ? ", by_facets, by_statuses" : "") + (mostDays > 0 ? ", days" : "") + ") as (" + counts + ")"
+        return "with c(total, records" + (FilterSql.choosesByStatuses(filter)
+                ? ", by_facets, by_statuses" : "") + (mostDays > 0 ? ", days" : "") + ") as materialized (" + counts + ")"
                 + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
                 + " from c left join lateral (" + pageRows + ") k on true"
                 + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter.asOf(), args, false) : "")
                 + " order by k.sort_key" + direction + ", k.id" + direction;
-        PreparedStatement statement = connection.prepareStatement(sql);
-        args.bind(connection, statement);
-        return statement;
     }
 
     /**

@@ -1,5 +1,8 @@
 package org.recsregistry.recommendation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -19,6 +22,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -136,6 +140,43 @@ class PageStatementTest {
         } finally {
             records.delete();
         }
+    }
+
+    /**
+     * A page's counts are counted once however many of its gates read them: as of a date with a status, the
+     * kept span edges are read twice (the total, and the spans started by the date that a read by status would
+     * take), in every order.
+     */
+    @Test
+    void shouldCountThePageOnce() throws SQLException, JsonProcessingException {
+        RecommendationFilter filter = new RecommendationFilter(List.of(), List.of(Status.IMPLEMENTED), List.of(),
+                List.of(), Optional.empty(), Optional.empty(), Optional.of(LocalDate.parse("2024-06-30")), List.of());
+        try (Connection connection = dataSource.getConnection()) {
+            for (String sortParam : SORTS) {
+                RecommendationQuery query = new RecommendationQuery(filter,
+                        SortOrder.Spec.parse(sortParam).orElseThrow(), 10, Optional.empty());
+                SqlArgs args = new SqlArgs();
+                String sql = RecommendationRows.pageSql(query, Optional.empty(), Optional.empty(), sparseMatches,
+                        walkRows, args);
+                try (PreparedStatement statement = connection.prepareStatement("explain (analyze, format json) " + sql)) {
+                    args.bind(connection, statement);
+                    try (ResultSet row = statement.executeQuery()) {
+                        row.next();
+                        assertEquals(2, scansRun(new ObjectMapper().readTree(row.getString(1)), "era_edge_count"),
+                                "span edge counts read by " + query);
+                    }
+                }
+            }
+        }
+    }
+
+    /** How many nodes of a JSON plan that ran read the table {@code table}. */
+    private static int scansRun(JsonNode node, String table) {
+        int scans = table.equals(node.path("Relation Name").asText()) && node.path("Actual Loops").asLong() > 0 ? 1 : 0;
+        for (JsonNode child : node.isArray() ? node : node.path("Plans")) {
+            scans += scansRun(child.has("Plan") ? child.get("Plan") : child, table);
+        }
+        return scans;
     }
 
     /**
