@@ -8,6 +8,7 @@ import org.recsregistry.recommendation.dto.StatusEventView;
 import org.recsregistry.source.DatePrecision;
 import org.recsregistry.source.SourceKind;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -90,8 +92,8 @@ public final class RecommendationRows {
     /**
      * One page and the total in one statement: {@code total} on every row (one row with no record when
      * the page is empty), then the page's records with their sort key, each with its {@code body}, the
-     * JSON the list serves, kept by the database on the record's facet row; with asOf, with the columns
-     * of {@link #read} instead, statuses as of that date. {@code knownTotal} skips the count.
+     * JSON the list serves, kept by the database on the record's facet row; with asOf, also the addressees'
+     * statuses as of that date, which {@link #itemAsOf} puts into that JSON. {@code knownTotal} skips the count.
      * <p>
      * The count also picks the plan, in the statement: the branch of the union that does not fit it
      * is never run. The page walks the sort's index and stops at the page's end when there are
@@ -160,33 +162,34 @@ public final class RecommendationRows {
             // The walk reads each body on the facet row it stops at.
             branches.add(keys(query, FilterSql.clausesForWalk(filter, args),
                     mostDays > 0 ? walkGate + " and not (" + byDayGate + ")" : walkGate, args,
-                    asOf ? "" : ", f.body") + order);
+                    ", f.body") + order);
             if (mostDays > 0) {
                 String days = FilterSql.updatedDays(filter, args, mostDays);
                 List<String> clauses = FilterSql.clausesForWalk(filter, args);
                 clauses.add(FilterSql.onDay("d.period"));
                 branches.add("select k.* from (" + days + ") d cross join lateral ("
-                        + keys(query, clauses, "", args, asOf ? "" : ", f.body") + order + ") k where " + byDayGate
+                        + keys(query, clauses, "", args, ", f.body") + order + ") k where " + byDayGate
                         + order);
             }
             String gate = COUNT_TOTAL + " between 1 and " + (sparseMatches - 1) + " and not " + shortWalk;
             if (FilterSql.choosesByStatuses(filter)) {
                 // Every match, from whichever of its facets and its statuses as of the date has fewer rows to read.
                 branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
-                        gate + " and (select by_facets - by_statuses from c) <= 0", args, order, asOf));
+                        gate + " and (select by_facets - by_statuses from c) <= 0", args, order));
                 branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
-                        gate + " and (select by_facets - by_statuses from c) > 0", args, order, asOf));
+                        gate + " and (select by_facets - by_statuses from c) > 0", args, order));
             } else {
                 branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
-                        gate, args, order, asOf));
+                        gate, args, order));
             }
             pageRows = "(" + String.join(") union all (", branches) + ")";
         }
         return "with c(total, records" + (FilterSql.choosesByStatuses(filter)
                 ? ", by_facets, by_statuses" : "") + (mostDays > 0 ? ", days" : "") + ") as materialized (" + counts + ")"
-                + " select c.total, c.records, k.sort_key, " + (asOf ? COLUMNS : "k.id, k.body::text as body")
+                + " select c.total, c.records, k.sort_key, k.id, k.body::text as body"
+                + (asOf ? ", a.statuses as addressee_statuses, a.items as addressee_items" : "")
                 + " from c left join lateral (" + pageRows + ") k on true"
-                + (asOf ? " left join recommendation r on r.id = k.id" + joins(filter.asOf(), args, false) : "")
+                + filter.asOf().map(date -> addresseesAsOf(args.add(date))).orElse("")
                 + " order by k.sort_key" + direction + ", k.id" + direction;
     }
 
@@ -259,13 +262,13 @@ public final class RecommendationRows {
 
     /**
      * Every match's key when {@code gate} holds, then the top of them in the page's order, then the bodies of
-     * that top alone (none with asOf, whose page reads complete rows). offset 0 keeps the subquery apart,
+     * that top alone. offset 0 keeps the subquery apart,
      * planned without the order.
      */
     private static String gather(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args,
-                                 String order, boolean asOf) {
-        return "select p.*" + (asOf ? "" : ", (select b.body from recommendation_facet b"
-                + " where b.recommendation_id = p.id) as body") + " from (select * from ("
+                                 String order) {
+        return "select p.*, (select b.body from recommendation_facet b where b.recommendation_id = p.id) as body"
+                + " from (select * from ("
                 + keys(query, clauses, gate, args, "") + " offset 0) m" + order + ") p";
     }
 
@@ -286,6 +289,37 @@ public final class RecommendationRows {
         return "select f.recommendation_id as id, " + column + " as sort_key" + columns
                 + FilterSql.keysFrom(query.filter())
                 + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
+    }
+
+    /**
+     * Beside each record k of a page as of a date: its addressees' statuses as of that date ({@code date}, a
+     * placeholder) in code order, and the addressees as the list's JSON writes them (V60's recommendation_json),
+     * with those statuses and the dates of the events that set them, for {@link #itemAsOf}.
+     */
+    private static String addresseesAsOf(String date) {
+        return " left join lateral (select array_agg(" + AsOfSql.STATUS + " order by ra.addressee_code) as statuses,"
+                + " string_agg('{\"code\":' || to_json(ra.addressee_code)::text || ',\"name\":' || to_json(ad.name)::text"
+                + " || ',\"status\":' || to_json(" + AsOfSql.STATUS + ")::text"
+                + " || ',\"statusSince\":' || coalesce(to_json(e.effective_date)::text, 'null') || '}', ','"
+                + " order by ra.addressee_code) as items"
+                + " from recommendation_addressee ra join addressee ad on ad.code = ra.addressee_code"
+                + AsOfSql.latestEvent("ra", date) + " where ra.recommendation_id = k.id) a on true";
+    }
+
+    /**
+     * The list's JSON of the current row of a page as of a date: the record's stored JSON with its overall status
+     * and addressees as they then stood, spliced in where the stored ones are. A JSON string escapes its quotes,
+     * so the keys found are the record's own, never text inside a value.
+     */
+    static byte[] itemAsOf(ResultSet row) throws SQLException {
+        String body = row.getString("body");
+        Status overall = Status.overall(Arrays.stream(strings(row.getArray("addressee_statuses")))
+                .map(Status::fromWire).toList());
+        int from = body.indexOf(",\"overallStatus\":");
+        int to = body.indexOf(",\"themes\":[", from);
+        String items = row.getString("addressee_items");
+        return (body.substring(0, from) + ",\"overallStatus\":\"" + overall.wire() + "\",\"addressees\":["
+                + (items == null ? "" : items) + "]" + body.substring(to)).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

@@ -1,7 +1,5 @@
 package org.recsregistry.recommendation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +11,6 @@ import org.recsregistry.common.QueryParams;
 import org.recsregistry.common.RegistryState;
 import org.recsregistry.recommendation.dto.LinkView;
 import org.recsregistry.recommendation.dto.RecommendationDetail;
-import org.recsregistry.recommendation.dto.RecommendationItem;
 import org.recsregistry.recommendation.dto.RecommendationPage;
 import org.recsregistry.recommendation.dto.SourceRef;
 import org.recsregistry.recommendation.dto.StatusEventView;
@@ -45,9 +42,6 @@ public class RecommendationService {
     @Inject
     MatchCounts counts;
 
-    @Inject
-    ObjectMapper json;
-
     /** Below this many matches a page reads them all rather than walk a sort's index (RecommendationRows#page). */
     @ConfigProperty(name = "registry.list.sparse-matches")
     long sparseMatches;
@@ -71,7 +65,7 @@ public class RecommendationService {
 
     /**
      * One page of the matches and their total, read in one statement. Each item is the JSON the
-     * database keeps for the record; with asOf, the record as it stood then, rendered here.
+     * database keeps for the record; with asOf, that JSON with the statuses as they stood then.
      */
     @Transactional(Transactional.TxType.SUPPORTS)
     public RecommendationPage list(RecommendationQuery query) {
@@ -100,15 +94,14 @@ public class RecommendationService {
                 String id = rows.getString("id");
                 if (id != null) {
                     // The body is text in UTF-8, as the driver reads it: its bytes are the JSON.
-                    items.add(asOf ? json.writeValueAsBytes(item(RecommendationRows.read(rows, true)))
-                            : rows.getBytes("body"));
+                    items.add(asOf ? RecommendationRows.itemAsOf(rows) : rows.getBytes("body"));
                     if (items.size() == query.limit()) {
                         lastId = id;
                         lastKey = rows.getObject("sort_key");
                     }
                 }
             }
-        } catch (SQLException | JsonProcessingException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("Cannot read a page of recommendations", e);
         }
         counts.keep(lookup, total);
@@ -179,12 +172,6 @@ public class RecommendationService {
                     "Recommendation '" + r.id() + "' exists from " + when + ", when its source '" + r.sourceId()
                             + "' was published; asOf " + asOf + " is before that.");
         }
-    }
-
-    private static RecommendationItem item(RecommendationRows.Row r) {
-        return new RecommendationItem(r.id(), new SourceRef(r.sourceId(), r.sourceTitle(), r.sourceKind()), r.locator(),
-                r.text(), r.textVerified(), r.summary(), r.overallStatus(), r.addressees(), r.themes(), r.createdAt(),
-                r.updatedAt(), r.version());
     }
 
     static StatusEventView event(StatusEvent e) {

@@ -97,6 +97,9 @@ class AsOfTest {
             assertEquals(current, json(LIST + "/" + id + "?asOf=" + FAR_FUTURE).getMap(""), id);
         }
         assertEquals(json(LIST + "?limit=200").getMap(""), json(LIST + "?limit=200&asOf=" + FAR_FUTURE).getMap(""));
+        // Byte for byte too: a page as of a date splices the statuses into each record's stored JSON.
+        assertEquals(given().get(LIST + "?limit=200").asString(),
+                given().get(LIST + "?limit=200&asOf=" + FAR_FUTURE).asString());
         assertEquals(json("/api/v1/stats").getMap(""), json("/api/v1/stats?asOf=" + FAR_FUTURE).getMap(""));
         List<Map<String, Object>> todays = json(LIST + "?limit=200&asOf=" + today).getList("items");
         assertEquals(json(LIST + "?limit=200").<Map<String, Object>>getList("items").stream()
@@ -131,6 +134,12 @@ class AsOfTest {
             sawAnEarlierStatus |= !then.getString("overallStatus").equals(current.get("overallStatus"))
                     && !expectedHistory.isEmpty();
             assertEquals(current.get("text"), then.getString("text"), "only statuses are rebuilt");
+            Map<String, Object> listed = json(LIST + "?limit=200&source=coi-2014&asOf=" + date)
+                    .<Map<String, Object>>getList("items").stream().filter(r -> SEVERAL_EVENTS.equals(r.get("id")))
+                    .findFirst().orElseThrow();
+            Map<String, Object> detailed = new LinkedHashMap<>(then.getMap(""));
+            detailed.keySet().retainAll(listed.keySet());
+            assertEquals(detailed, listed, "the list as of " + date);
         }
         assertTrue(sawAnEarlierStatus, "some date between events gives an intermediate status");
     }
