@@ -135,7 +135,6 @@ public final class RecommendationRows {
         // The limit is written out, not bound: with it in sight, PostgreSQL's generic plan for the
         // statement is as cheap as a custom one, so after a few executions it stops planning it anew.
         String order = " order by sort_key" + direction + ", id" + direction + " limit " + (query.limit() + 1);
-        // With a known total, the records are an aggregate over facet_count rather than FilterSql.RECORDS.
         String counts = knownTotal.isPresent()
                 ? "select cast(" + args.add(knownTotal.get()) + " as bigint), coalesce(sum(n.matches), 0)"
                         + " from facet_count n"
