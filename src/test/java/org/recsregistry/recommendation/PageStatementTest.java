@@ -170,6 +170,41 @@ class PageStatementTest {
         }
     }
 
+    /**
+     * A page since a date is planned for its date every time: read more often on one connection than the driver
+     * and PostgreSQL take to plan a statement once for any values, it is never prepared on the server, where a
+     * page with no date is. (Page sizes no other test uses, so that neither statement was prepared before.)
+     */
+    @Test
+    void shouldPlanAPageSinceADateForItsDate() throws SQLException {
+        RecommendationFilter since = new RecommendationFilter(List.of(), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.of(OffsetDateTime.parse("2014-01-01T00:00:00Z")), Optional.empty(), List.of());
+        RecommendationFilter undated = new RecommendationFilter(List.of("DPRK"), List.of(), List.of(), List.of(),
+                Optional.empty(), Optional.empty(), Optional.empty(), List.of());
+        SortOrder.Spec sort = SortOrder.Spec.parse("createdAt").orElseThrow();
+        try (Connection connection = dataSource.getConnection()) {
+            assertEquals(0, preparedBy(connection, new RecommendationQuery(since, sort, 41, Optional.empty())));
+            assertEquals(1, preparedBy(connection, new RecommendationQuery(undated, sort, 43, Optional.empty())));
+        }
+    }
+
+    /** How many more statements the connection has prepared on the server after reading the page 12 times. */
+    private int preparedBy(Connection connection, RecommendationQuery query) throws SQLException {
+        int before = preparedStatements(connection);
+        for (int i = 0; i < 12; i++) {
+            rows(connection, query, Optional.empty());
+        }
+        return preparedStatements(connection) - before;
+    }
+
+    private static int preparedStatements(Connection connection) throws SQLException {
+        try (Statement sql = connection.createStatement();
+             ResultSet row = sql.executeQuery("select count(*) from pg_prepared_statements")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
     /** How many nodes of a JSON plan that ran read the table {@code table}. */
     private static int scansRun(JsonNode node, String table) {
         int scans = table.equals(node.path("Relation Name").asText()) && node.path("Actual Loops").asLong() > 0 ? 1 : 0;
