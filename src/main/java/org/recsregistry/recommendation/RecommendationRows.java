@@ -100,9 +100,9 @@ public final class RecommendationRows {
      * {@code sparseMatches} matches or more, or when the walk is short anyway: it reads about
      * (limit + 1) × records / matches rows, and never more than every record, so when that is at most
      * {@code walkRows}. Otherwise it reads every match (through the combinations that match, see
-     * {@link FilterSql#clausesByCombination}) and keeps the first of them in the sort's order. Reading
-     * every match costs more per row than a walk does, and on a small registry it is a scan of the
-     * whole table (docs/benchmarks.md, "twelfth round").
+     * {@link FilterSql#byCombination} and {@link FilterSql#clausesByCombination}) and keeps the first of them in
+     * the sort's order. Reading every match costs more per row than a walk does, and on a small registry it
+     * is a scan of the whole table (docs/benchmarks.md, "twelfth round").
      * <p>
      * An updatedSince page in an order other than updatedAt's may walk for long: where the sort's keys follow
      * the records' age, every record updated before the date comes before the first match (2.6 s at 1M). When
@@ -159,14 +159,15 @@ public final class RecommendationRows {
         String pageRows;
         if (walkAlone) {
             // The walk alone, ungated.
-            pageRows = keys(query, FilterSql.clausesForWalk(filter, args), "", args, ", f.body") + order;
+            pageRows = keys(query, FilterSql.keysFrom(filter), FilterSql.clausesForWalk(filter, args), "", args,
+                    ", f.body") + order;
         } else {
             String walkGate = "(" + COUNT_TOTAL + " >= " + sparseMatches + " or " + COUNT_TOTAL + " >= 1 and "
                     + shortWalk + ")";
             String byDayGate = walkGate + " and (select days from c) <= " + mostDays;
             List<String> branches = new ArrayList<>();
             // The walk reads each body on the facet row it stops at.
-            branches.add(keys(query, FilterSql.clausesForWalk(filter, args),
+            branches.add(keys(query, FilterSql.keysFrom(filter), FilterSql.clausesForWalk(filter, args),
                     mostDays > 0 ? walkGate + " and not (" + byDayGate + ")" : walkGate, args,
                     ", f.body") + order);
             if (mostDays > 0) {
@@ -174,19 +175,23 @@ public final class RecommendationRows {
                 List<String> clauses = FilterSql.clausesForWalk(filter, args);
                 clauses.add(FilterSql.onDay("d.period"));
                 branches.add("select k.* from (" + days + ") d cross join lateral ("
-                        + keys(query, clauses, "", args, ", f.body") + order + ") k where " + byDayGate
-                        + order);
+                        + keys(query, FilterSql.keysFrom(filter), clauses, "", args, ", f.body") + order
+                        + ") k where " + byDayGate + order);
             }
             String gate = COUNT_TOTAL + " between 1 and " + (sparseMatches - 1) + " and not " + shortWalk;
             if (FilterSql.choosesByStatuses(filter)) {
                 // Every match, from whichever of its facets and its statuses as of the date has fewer rows to read.
-                branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
+                branches.add(gather(query, FilterSql.keysFrom(filter),
+                        FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
                         gate + " and (select by_facets - by_statuses from c) <= 0", args, order));
-                branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
+                branches.add(gather(query, FilterSql.keysFrom(filter),
+                        FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.DRIVE),
                         gate + " and (select by_facets - by_statuses from c) > 0", args, order));
+            } else if (FilterSql.readsByCombination(filter)) {
+                branches.add(gather(query, FilterSql.byCombination(filter, args), new ArrayList<>(), gate, args, order));
             } else {
-                branches.add(gather(query, FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE),
-                        gate, args, order));
+                branches.add(gather(query, FilterSql.keysFrom(filter),
+                        FilterSql.clausesByCombination(filter, args, FilterSql.EraRead.PROBE), gate, args, order));
             }
             pageRows = "(" + String.join(") union all (", branches) + ")";
         }
@@ -271,19 +276,19 @@ public final class RecommendationRows {
      * that top alone. offset 0 keeps the subquery apart,
      * planned without the order.
      */
-    private static String gather(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args,
-                                 String order) {
+    private static String gather(RecommendationQuery query, String from, List<String> clauses, String gate,
+                                 SqlArgs args, String order) {
         return "select p.*, (select b.body from recommendation_facet b where b.recommendation_id = p.id) as body"
                 + " from (select * from ("
-                + keys(query, clauses, gate, args, "") + " offset 0) m" + order + ") p";
+                + keys(query, from, clauses, gate, args, "") + " offset 0) m" + order + ") p";
     }
 
     /**
      * The ids and sort keys (and {@code columns}) of the rows that meet {@code clauses}, after the cursor,
      * when {@code gate} holds (always when it is empty).
      */
-    private static String keys(RecommendationQuery query, List<String> clauses, String gate, SqlArgs args,
-                               String columns) {
+    private static String keys(RecommendationQuery query, String from, List<String> clauses, String gate,
+                               SqlArgs args, String columns) {
         String column = query.sort().key().column;
         query.after().ifPresent(cursor -> clauses.add("(" + column + ", f.recommendation_id) "
                 + (query.sort().descending() ? "<" : ">") + " ("
@@ -292,8 +297,7 @@ public final class RecommendationRows {
         if (!gate.isEmpty()) {
             clauses.add(gate);
         }
-        return "select f.recommendation_id as id, " + column + " as sort_key" + columns
-                + FilterSql.keysFrom(query.filter())
+        return "select f.recommendation_id as id, " + column + " as sort_key" + columns + from
                 + (clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses));
     }
 
