@@ -71,12 +71,13 @@ final class FilterSql {
      * 2019-01-01 for all 1M facet rows, and hashed them all to keep 81 (650-1,170 ms at 1M).
      */
     static String byCombination(RecommendationFilter filter, SqlArgs args) {
-        List<String> clauses = new ArrayList<>(List.of("f.source_id = m.source_id",
-                "f.overall_status = m.overall_status", "f.pairs = m.pairs", "f.themes = m.themes"));
+        List<String> clauses = new ArrayList<>(List.of("f.source_id = combination.source_id",
+                "f.overall_status = combination.overall_status", "f.pairs = combination.pairs",
+                "f.themes = combination.themes"));
         String combinations = "select f.source_id, f.overall_status, f.pairs, f.themes from facet_count f where true"
                 + and(facetClauses(filter, args));
         clauses.addAll(recordClauses(filter, args, EraRead.PROBE));
-        return " from (" + combinations + ") m cross join lateral (select f.recommendation_id, f.updated_at,"
+        return " from (" + combinations + ") combination cross join lateral (select f.recommendation_id, f.updated_at,"
                 + " f.created_at, f.source_id, f.locator from recommendation_facet f where "
                 + String.join(" and ", clauses) + " offset 0) f";
     }
