@@ -6,7 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Renders a {@link RecommendationFilter} to SQL: the one place where a filter's meaning is written.
@@ -77,9 +79,10 @@ final class FilterSql {
         String combinations = "select f.source_id, f.overall_status, f.pairs, f.themes from facet_count f where true"
                 + and(facetClauses(filter, args));
         clauses.addAll(recordClauses(filter, args, EraRead.PROBE));
-        return " from (" + combinations + ") combination cross join lateral (select f.recommendation_id, f.updated_at,"
-                + " f.created_at, f.source_id, f.locator from recommendation_facet f where "
-                + String.join(" and ", clauses) + " offset 0) f";
+        // The id and every sort key: a page's keys read its own from the lateral's rows.
+        String columns = Arrays.stream(SortOrder.values()).map(key -> key.column).collect(Collectors.joining(", "));
+        return " from (" + combinations + ") combination cross join lateral (select " + columns
+                + " from recommendation_facet f where " + String.join(" and ", clauses) + " offset 0) f";
     }
 
     /** {@code " where ..."} over {@link #FROM}, or an empty string when nothing filters. */

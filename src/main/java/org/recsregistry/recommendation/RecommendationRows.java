@@ -273,8 +273,7 @@ public final class RecommendationRows {
 
     /**
      * Every match's key when {@code gate} holds, then the top of them in the page's order, then the bodies of
-     * that top alone. offset 0 keeps the subquery apart,
-     * planned without the order.
+     * that top alone. offset 0 keeps the subquery apart, planned without the order.
      */
     private static String gather(RecommendationQuery query, String from, List<String> clauses, String gate,
                                  SqlArgs args, String order) {
